@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Entente",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "entente", targets: ["entente"]),
+        .library(name: "EntenteKit", targets: ["EntenteKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(
+            name: "EntenteKit",
+            dependencies: ["CGSL", "Yams"]
+        ),
+        .executableTarget(
+            name: "entente",
+            dependencies: [
+                "EntenteKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "EntenteKitTests",
+            dependencies: ["EntenteKit", "CGSL"]
+        ),
+        .testTarget(
+            name: "EntenteCLITests",
+            dependencies: ["EntenteKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

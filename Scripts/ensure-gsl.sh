@@ -1,0 +1,25 @@
+#!/bin/sh
+# Installs GSL's development files (libgsl-dev) and pkg-config when `pkg-config --exists gsl` fails.
+# Uses apt-get as root, or through sudo when not root; says what to do when neither works.
+set -eu
+if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then
+    exit 0
+fi
+echo "GSL not found by pkg-config: installing libgsl-dev and pkg-config with apt-get" >&2
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: apt-get is not available. Install the GNU Scientific Library development files (libgsl-dev, gsl-devel or 'brew install gsl') and pkg-config, then rerun." >&2
+    exit 1
+fi
+if [ "$(id -u)" -eq 0 ]; then
+    SUDO=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO="sudo -n"
+else
+    echo "error: installing libgsl-dev needs root. Run 'sudo apt-get install libgsl-dev pkg-config' and rerun." >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq libgsl-dev pkg-config >/dev/null
+pkg-config --exists gsl || { echo "error: libgsl-dev installed but pkg-config still cannot find gsl" >&2; exit 1; }
+echo "GSL $(pkg-config --modversion gsl) installed" >&2

@@ -1,0 +1,98 @@
+/// `arms_transfer {from, to, value, covert?, revealed?}`: a supplier arms a recipient.
+///
+/// The recipient gains `value` capability at once. Observers hostile to the recipient
+/// lose trust in the supplier (and, by complicity, in the supplier's bloc leaders);
+/// observers hostile to the supplier lose trust in the recipient; the recipient's trust
+/// in the supplier rises. A covert transfer's perception effects are computed when it
+/// happens and held back until it is revealed; its capability effect is not.
+public struct ArmsTransfer: EventEffect {
+    public static let typeName = "arms_transfer"
+    public static let fieldNames = ["from", "to", "value", "covert", "revealed"]
+    public static let requiredFields = ["from", "to", "value"]
+
+    /// Supplier index.
+    public var from: Int
+    /// Recipient index.
+    public var to: Int
+    /// Capability delivered, in the scenario's capability units.
+    public var value: Double
+    /// Whether the transfer is hidden until revealed.
+    public var covert: Bool
+    /// Step at which it comes to light, if the event says so.
+    public var revealedStep: Int?
+
+    public var actor: Int? { from }
+    public func targetName(_ names: WorldNames) -> String { names.state(to) }
+
+    public static func decode(_ fields: FieldReader, context: inout DecodeContext) -> ArmsTransfer? {
+        let from = fields["from"].flatMap { context.state($0, field: "from") }
+        let to = fields["to"].flatMap { context.state($0, field: "to") }
+        let value = fields["value"].flatMap { context.number($0, field: "value", range: 0...1e12) }
+        let covert = fields["covert"].map { context.boolean($0, field: "covert") } ?? false
+        var revealed: Int?? = .some(nil)
+        if let node = fields["revealed"] {
+            revealed = context.step(node, field: "revealed").map { .some($0) } ?? nil
+            if covert == false, let node = fields["revealed"] {
+                context.error("'revealed' is only meaningful with covert: true; found covert: false", at: node.location)
+            }
+        }
+        if let from, let to, from == to, let node = fields["to"] {
+            context.error("'from' and 'to' name the same state; expected a transfer between two states", at: node.location)
+        }
+        guard let from, let to, let value, let covert, let revealed else { return nil }
+        return ArmsTransfer(from: from, to: to, value: value, covert: covert, revealedStep: revealed)
+    }
+
+    public func followUps(eventIndex: Int) -> [(step: Int, effect: any EventEffect)] {
+        guard covert, let revealedStep else { return [] }
+        return [(revealedStep, Reveal(events: [eventIndex]))]
+    }
+
+    /// The perception effects, computed on the world as it is before the transfer.
+    public func trustChanges(in world: World, parameters: ParameterValues) -> [TrustChange] {
+        let n = world.stateCount
+        let salience = value + world.capability[to] > 0 ? value / (value + world.capability[to]) : 0
+        let betrayal = parameters[.betrayal]
+        let allyPenalty = parameters[.allyPenalty]
+        let secrecy = 1 + (covert ? parameters[.deception] : 0)
+        let complicity = parameters[.complicity]
+        var changes: [TrustChange] = []
+        for observer in 0..<n where observer != from && observer != to {
+            let hostilityToRecipient = max(0, -world.trust(observer, to))
+            if hostilityToRecipient > 0 {
+                let ally: Double = world.shareActiveBloc(observer, from) ? 1 : 0
+                let delta = -betrayal * salience * hostilityToRecipient * (1 + allyPenalty * ally) * secrecy
+                changes.append(TrustChange(from: observer, to: from, delta: delta))
+                for bloc in 0..<world.blocCount where world.belongs(from, bloc) {
+                    let leader = world.leader[bloc]
+                    if leader >= 0, leader != observer, leader != from {
+                        changes.append(TrustChange(from: observer, to: leader, delta: complicity * delta))
+                    }
+                }
+            }
+            let hostilityToSupplier = max(0, -world.trust(observer, from))
+            if hostilityToSupplier > 0 {
+                let ally: Double = world.shareActiveBloc(observer, to) ? 1 : 0
+                let delta = -betrayal * salience * hostilityToSupplier * (1 + allyPenalty * ally) * secrecy
+                changes.append(TrustChange(from: observer, to: to, delta: delta))
+            }
+        }
+        return changes
+    }
+
+    public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
+        let parameters = environment.parameters
+        let salience = value + world.capability[to] > 0 ? value / (value + world.capability[to]) : 0
+        let changes = trustChanges(in: world, parameters: parameters)
+        world.capability[to] += value
+        world.addTrust(to, from, parameters[.gratitude] * salience)
+        if covert && !world.revealed[environment.eventIndex] {
+            world.heldBack[environment.eventIndex] += changes
+        } else {
+            world.apply(changes)
+        }
+        log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: Self.typeName,
+                   actor: environment.names.state(from), target: environment.names.state(to),
+                   detail: "value=\(value) salience=\(salience)\(covert ? " covert" : "")")
+    }
+}

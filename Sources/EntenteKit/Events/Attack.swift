@@ -1,0 +1,48 @@
+/// `attack {by, target, intensity, bloc?, response?, responses?}`: an armed attack and the call for help it triggers.
+///
+/// T_target,by falls by hostility · intensity; every other observer that trusts the
+/// target loses solidarity · intensity · T_o,target of its trust in the attacker; then the
+/// target calls on its blocs (``CallForHelp``).
+public struct Attack: EventEffect {
+    public static let typeName = "attack"
+    public static let fieldNames = ["by", "target", "intensity", "bloc", "response", "responses"]
+    public static let requiredFields = ["by", "target", "intensity"]
+
+    /// Attacker.
+    public var by: Int
+    /// The call the target makes.
+    public var call: CallForHelp
+
+    public var actor: Int? { by }
+    public func targetName(_ names: WorldNames) -> String { names.state(call.caller) }
+
+    public static func decode(_ fields: FieldReader, context: inout DecodeContext) -> Attack? {
+        let by = fields["by"].flatMap { context.state($0, field: "by") }
+        let target = fields["target"].flatMap { context.state($0, field: "target") }
+        let intensity = fields["intensity"].flatMap { context.number($0, field: "intensity", range: 0...10) }
+        let answers = CallForHelp.decodeAnswers(fields, context: &context)
+        if let by, let target, by == target, let node = fields["target"] {
+            context.error("'by' and 'target' name the same state; expected an attack on another state", at: node.location)
+        }
+        guard let by, let target, let intensity, let bloc = answers.bloc, let response = answers.response,
+              let responses = answers.responses else { return nil }
+        return Attack(by: by, call: CallForHelp(caller: target, adversary: by, bloc: bloc, intensity: intensity,
+                                                response: response, responses: responses))
+    }
+
+    public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
+        let parameters = environment.parameters
+        let target = call.caller
+        let intensity = call.intensity
+        world.addTrust(target, by, -parameters[.hostility] * intensity)
+        for observer in 0..<world.stateCount where observer != target && observer != by {
+            let sympathy = world.trust(observer, target)
+            if sympathy > 0 {
+                world.addTrust(observer, by, -parameters[.solidarity] * intensity * sympathy)
+            }
+        }
+        log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: Self.typeName,
+                   actor: environment.names.states[by], target: environment.names.states[target], detail: "intensity=\(intensity)")
+        call.answer(in: &world, environment: environment, log: &log)
+    }
+}

@@ -1,0 +1,58 @@
+/// `membership {state, bloc, action}`: a scripted join, freeze, unfreeze or leave.
+///
+/// For counterfactuals and for states whose exit is not the question. An action that does
+/// not fit the state's status at that step (leaving a bloc it is not in) changes nothing
+/// and is logged as ignored.
+public struct MembershipChange: EventEffect {
+    public static let typeName = "membership"
+    public static let fieldNames = ["state", "bloc", "action"]
+    public static let requiredFields = ["state", "bloc", "action"]
+
+    /// The scripted change.
+    public enum Action: String, Sendable, CaseIterable { case join, freeze, unfreeze, leave }
+
+    /// The state.
+    public var state: Int
+    /// The bloc.
+    public var bloc: Int
+    /// What happens.
+    public var action: Action
+
+    public var actor: Int? { state }
+    public func targetName(_ names: WorldNames) -> String { names.blocs[bloc] }
+
+    public static func decode(_ fields: FieldReader, context: inout DecodeContext) -> MembershipChange? {
+        let state = fields["state"].flatMap { context.state($0, field: "state") }
+        let bloc = fields["bloc"].flatMap { context.bloc($0, field: "bloc") }
+        var action: Action?
+        if let node = fields["action"] {
+            action = node.scalarText.flatMap(Action.init(rawValue:))
+            if action == nil {
+                context.error("'action' must be one of join, freeze, unfreeze, leave; found \(node.foundDescription)", at: node.location)
+            }
+        }
+        guard let state, let bloc, let action else { return nil }
+        return MembershipChange(state: state, bloc: bloc, action: action)
+    }
+
+    /// The status after the action, or nil when the action does not apply to `current`.
+    public func newStatus(from current: MembershipStatus) -> MembershipStatus? {
+        switch (action, current) {
+        case (.join, .outside), (.join, .left): return .member
+        case (.freeze, .member): return .frozen
+        case (.unfreeze, .frozen): return .member
+        case (.leave, .member), (.leave, .frozen): return .left
+        default: return nil
+        }
+    }
+
+    public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
+        let index = state * world.blocCount + bloc
+        let current = world.status[index]
+        let next = newStatus(from: current)
+        if let next { world.status[index] = next }
+        log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: action.rawValue,
+                   actor: environment.names.states[state], target: environment.names.blocs[bloc],
+                   detail: next == nil ? "scripted; ignored: status is \(current.name)" : "scripted")
+    }
+}

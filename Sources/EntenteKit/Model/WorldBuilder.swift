@@ -1,0 +1,33 @@
+/// Builds the initial ``World`` of a scenario: the only place ids, defaults and listed values meet.
+public enum WorldBuilder {
+    /// The world at step 0, before any event.
+    ///
+    /// Trust: `default_trust` for every ordered pair, `member_trust` for co-members of any
+    /// bloc, then the values listed under `trust:`; the baseline is this initial matrix.
+    /// Affinity: `member_affinity` for a member's blocs, `outsider_affinity` otherwise, then `alignment:`.
+    public static func initialWorld(of scenario: Scenario) -> World {
+        let n = scenario.states.count
+        let blocCount = scenario.blocs.count
+        let parameters = scenario.parameters
+        var world = World(stateCount: n, blocCount: blocCount, eventCount: scenario.events.count)
+        for (i, state) in scenario.states.enumerated() { world.capability[i] = state.capability }
+        for i in 0..<n { for j in 0..<n where i != j { world.trust[i * n + j] = parameters[.defaultTrust] } }
+        for (b, bloc) in scenario.blocs.enumerated() {
+            world.leader[b] = bloc.leader ?? -1
+            world.obligation[b] = bloc.obligation
+            for i in bloc.members {
+                world.status[i * blocCount + b] = .member
+                for j in bloc.members where j != i { world.trust[i * n + j] = parameters[.memberTrust] }
+            }
+        }
+        for entry in scenario.trust { world.trust[entry.from * n + entry.to] = entry.value }
+        world.baseline = world.trust
+        for i in 0..<n {
+            for b in 0..<blocCount {
+                world.affinity[i * blocCount + b] = world.status(i, b) == .member ? parameters[.memberAffinity] : parameters[.outsiderAffinity]
+            }
+        }
+        for entry in scenario.alignment { world.affinity[entry.state * blocCount + entry.bloc] = entry.value }
+        return world
+    }
+}

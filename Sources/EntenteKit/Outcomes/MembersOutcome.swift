@@ -1,0 +1,23 @@
+/// `members {bloc, at?}`: how many states belong to a bloc on paper (active or frozen) at a date.
+public struct MembersOutcome: OutcomeMeasure {
+    public static let typeName = "members"
+    public static let fieldNames = ["bloc", "at"]
+    public static let requiredFields = ["bloc"]
+
+    /// The bloc.
+    public var bloc: Int
+    /// Step read; nil for the last.
+    public var atStep: Int?
+
+    public static func decode(_ fields: FieldReader, context: inout DecodeContext) -> MembersOutcome? {
+        let bloc = fields["bloc"].flatMap { context.bloc($0, field: "bloc") }
+        guard let bloc, let at = decodeAtStep(fields, context: &context) else { return nil }
+        return MembersOutcome(bloc: bloc, atStep: at)
+    }
+
+    public func columns(name: String) -> [OutcomeColumn] { [.init(name: name, kind: .number)] }
+    public var initialValues: [Double] { [.nan] }
+    public func observe(world: World, step: Int, lastStep: Int, values: inout [Double], offset: Int) {
+        if step == min(atStep ?? lastStep, lastStep) { values[offset] = Double(world.memberCount(bloc)) }
+    }
+}

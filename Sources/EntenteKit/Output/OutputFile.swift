@@ -1,0 +1,53 @@
+import Foundation
+
+/// A file written through a POSIX descriptor, with every failure (full disk, file size limit)
+/// turned into an ``EntenteError`` instead of a crash.
+public final class OutputFile {
+    private var descriptor: Int32
+    /// The path written.
+    public let path: String
+
+    /// Creates (truncates) `path`.
+    public init(path: String, append: Bool = false) throws {
+        self.path = path
+        signal(SIGXFSZ, SIG_IGN)  // a file size limit then fails the write with EFBIG instead of killing the process
+        descriptor = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw EntenteError.cannotCreate("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes all of `bytes`.
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw EntenteError.cannotCreate("cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Writes a CSV buffer and empties it.
+    public func flush(_ buffer: inout CSVBuffer) throws {
+        try write(buffer.bytes)
+        buffer.removeAll()
+    }
+
+    /// Forces the data to disk.
+    public func sync() { fsync(descriptor) }
+
+    /// Closes the file.
+    public func close() throws {
+        guard descriptor >= 0 else { return }
+        let result = Foundation.close(descriptor)
+        descriptor = -1
+        if result != 0 { throw EntenteError.cannotCreate("cannot close \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    deinit { if descriptor >= 0 { Foundation.close(descriptor) } }
+}

@@ -1,0 +1,103 @@
+/// A date as written in a scenario: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, keeping its precision.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// How much of the date was written.
+    public enum Precision: Int, Sendable { case year, month, day }
+
+    /// Proleptic Gregorian year.
+    public var year: Int
+    /// 1...12 (1 when only the year was written).
+    public var month: Int
+    /// 1...31 (1 when the day was not written).
+    public var day: Int
+    /// What the text gave.
+    public var precision: Precision
+
+    /// Creates a date; the caller guarantees it is valid.
+    public init(year: Int, month: Int = 1, day: Int = 1, precision: Precision = .day) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.precision = precision
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when the text is not such a date or names no real day.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4,
+              parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]) else { return nil }
+        let month = parts.count > 1 ? Int(parts[1]) ?? 0 : 1
+        let day = parts.count > 2 ? Int(parts[2]) ?? 0 : 1
+        guard (1...12).contains(month), day >= 1, day <= Self.daysInMonth(year: year, month: month) else { return nil }
+        self.init(year: year, month: month, day: day,
+                  precision: parts.count == 1 ? .year : parts.count == 2 ? .month : .day)
+    }
+
+    /// The first day of the period the date names (itself for a full date).
+    public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: day) }
+
+    /// The last day of the period the date names: Dec 31 for a year, the month's end for a month.
+    public var lastDay: CalendarDate {
+        switch precision {
+        case .year: return CalendarDate(year: year, month: 12, day: 31)
+        case .month: return CalendarDate(year: year, month: month, day: Self.daysInMonth(year: year, month: month))
+        case .day: return self
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before), for day and week arithmetic.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let shiftedMonth = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date of a day number (inverse of ``dayNumber``).
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// Months since year 0, for month, quarter and year arithmetic.
+    public var monthNumber: Int { year * 12 + (month - 1) }
+
+    /// True for Gregorian leap years.
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// Days in a month, February in leap years included.
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+func pad(_ value: Int, _ width: Int) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}

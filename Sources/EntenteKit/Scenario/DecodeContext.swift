@@ -1,0 +1,170 @@
+/// What a decoder knows while reading one file: the problems found so far and the ids declared.
+///
+/// Decoding never stops at the first problem: each reader records a ``Diagnostic``
+/// and returns nil, and the loader reports them all at once.
+public struct DecodeContext: Sendable {
+    /// Problems found so far, in file order of discovery.
+    public internal(set) var diagnostics: [Diagnostic] = []
+    /// State id → index, in declaration order.
+    public internal(set) var stateIndex: [String: Int] = [:]
+    /// Bloc id → index, in declaration order.
+    public internal(set) var blocIndex: [String: Int] = [:]
+    /// Event id → index in the events list.
+    public internal(set) var eventIndex: [String: Int] = [:]
+    /// Event id → type name, for references that need a particular type.
+    public internal(set) var eventTypes: [String: String] = [:]
+    /// The calendar, once decoded; date checks are skipped without one.
+    public internal(set) var calendar: SimulationCalendar?
+
+    /// Records a problem.
+    public mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(message, at: location))
+    }
+
+    /// A state's index, or a diagnostic naming what was expected.
+    public mutating func state(_ node: YAMLNode, field: String) -> Int? {
+        guard let id = identifier(node, field: field) else { return nil }
+        if let index = stateIndex[id] { return index }
+        error("'\(field)' names unknown state '\(id)'; expected one of the ids under `states`\(DidYouMean.hint(for: id, among: stateIndex.keys.sorted()))",
+              at: node.location)
+        return nil
+    }
+
+    /// A bloc's index, or a diagnostic naming what was expected.
+    public mutating func bloc(_ node: YAMLNode, field: String) -> Int? {
+        guard let id = identifier(node, field: field) else { return nil }
+        if let index = blocIndex[id] { return index }
+        error("'\(field)' names unknown bloc '\(id)'; expected one of the ids under `blocs`\(DidYouMean.hint(for: id, among: blocIndex.keys.sorted()))",
+              at: node.location)
+        return nil
+    }
+
+    /// An id: a scalar of letters, digits, `_` and `-`.
+    public mutating func identifier(_ node: YAMLNode, field: String) -> String? {
+        guard let text = node.scalarText, !node.isNull else {
+            error("'\(field)' must be an id; expected a name such as ARM, found \(node.foundDescription)", at: node.location)
+            return nil
+        }
+        let allowed = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+        guard allowed, !text.isEmpty, text.count <= 64 else {
+            error("'\(field)' must be an id of ASCII letters, digits, '_' or '-' (at most 64); found \(node.foundDescription)", at: node.location)
+            return nil
+        }
+        return text
+    }
+
+    /// Free text (names, notes).
+    public mutating func text(_ node: YAMLNode, field: String) -> String? {
+        guard let text = node.scalarText else {
+            error("'\(field)' must be text; found \(node.foundDescription)", at: node.location)
+            return nil
+        }
+        return text
+    }
+
+    /// A finite number within `range`.
+    public mutating func number(_ node: YAMLNode, field: String, range: ClosedRange<Double>? = nil) -> Double? {
+        guard case .scalar(let text, let quoted) = node.kind, !quoted, !node.isNull,
+              let value = Self.parseNumber(text) else {
+            error("'\(field)' must be a number; found \(node.foundDescription)", at: node.location)
+            return nil
+        }
+        guard value.isFinite else {
+            error("'\(field)' must be a finite number; found \(node.foundDescription)", at: node.location)
+            return nil
+        }
+        if let range, !range.contains(value) {
+            error("'\(field)' must be between \(Self.show(range.lowerBound)) and \(Self.show(range.upperBound)); found \(Self.show(value))", at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    /// An integer within `range`.
+    public mutating func integer(_ node: YAMLNode, field: String, range: ClosedRange<Int>) -> Int? {
+        guard case .scalar(let text, let quoted) = node.kind, !quoted, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+            error("'\(field)' must be a whole number; found \(node.foundDescription)", at: node.location)
+            return nil
+        }
+        guard range.contains(value) else {
+            error("'\(field)' must be between \(range.lowerBound) and \(range.upperBound); found \(value)", at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    /// `true` or `false` (also yes/no, on/off).
+    public mutating func boolean(_ node: YAMLNode, field: String) -> Bool? {
+        switch node.scalarText?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error("'\(field)' must be true or false; found \(node.foundDescription)", at: node.location)
+            return nil
+        }
+    }
+
+    /// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public mutating func date(_ node: YAMLNode, field: String) -> CalendarDate? {
+        guard let text = node.scalarText, let date = CalendarDate(parsing: text) else {
+            error("'\(field)' must be a date YYYY, YYYY-MM or YYYY-MM-DD; found \(node.foundDescription)", at: node.location)
+            return nil
+        }
+        return date
+    }
+
+    /// The step of a date inside the calendar.
+    public mutating func step(_ node: YAMLNode, field: String) -> Int? {
+        guard let date = date(node, field: field) else { return nil }
+        guard let calendar else { return nil }
+        guard let step = calendar.step(containing: date) else {
+            error("'\(field)' date \(node.scalarText ?? "") falls outside the calendar; expected a date from \(calendar.start) to \(calendar.end)", at: node.location)
+            return nil
+        }
+        return step
+    }
+
+    /// A step for an optional bound such as `by:` or `at:` of an outcome: a date, which may lie after the end.
+    public mutating func boundStep(_ node: YAMLNode, field: String) -> Int? {
+        guard let date = date(node, field: field), let calendar else { return nil }
+        let step = calendar.stepOrBeyond(date)
+        guard step >= 0 else {
+            error("'\(field)' date \(node.scalarText ?? "") is before the calendar starts (\(calendar.start))", at: node.location)
+            return nil
+        }
+        return step
+    }
+
+    /// A list of scalars decoded by `element`.
+    public mutating func list<T>(_ node: YAMLNode, field: String, element: (inout DecodeContext, YAMLNode) -> T?) -> [T]? {
+        guard let items = node.items else {
+            error("'\(field)' must be a list such as [A, B]; found \(node.foundDescription)", at: node.location)
+            return nil
+        }
+        var result: [T] = []
+        var ok = true
+        for item in items {
+            if let value = element(&self, item) { result.append(value) } else { ok = false }
+        }
+        return ok ? result : nil
+    }
+
+    /// Parses a YAML number as written by people (`1e-3`, `0.5`, `.5`, `-2`, `1_000`).
+    public static func parseNumber(_ text: String) -> Double? {
+        let cleaned = text.replacingOccurrences(of: "_", with: "")
+        switch cleaned.lowercased() {
+        case ".inf", "+.inf": return .infinity
+        case "-.inf": return -.infinity
+        case ".nan": return .nan
+        default: break
+        }
+        guard let first = cleaned.unicodeScalars.first, first == "-" || first == "+" || first == "." || ("0"..."9").contains(first),
+              !cleaned.lowercased().hasPrefix("0x"), !cleaned.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" })
+        else { return nil }
+        return Double(cleaned)
+    }
+
+    static func show(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

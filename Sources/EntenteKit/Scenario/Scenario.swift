@@ -1,0 +1,36 @@
+/// A validated scenario: one world and its timeline, with every id resolved to an index.
+public struct Scenario: Sendable {
+    /// Display name.
+    public var name: String
+    /// The file as named by the user.
+    public var file: String
+    /// The time axis.
+    public var calendar: SimulationCalendar
+    /// Base seed of the random streams.
+    public var seed: UInt64
+    /// Default number of replicates.
+    public var replicates: Int
+    /// Model parameters after the file's `parameters:` and any overrides.
+    public var parameters: ParameterValues
+    /// The parameters the file or an override set explicitly.
+    public var explicitParameters: Set<Parameter>
+    /// States in declaration order.
+    public var states: [StateSpec]
+    /// Blocs in declaration order.
+    public var blocs: [BlocSpec]
+    /// Listed initial trust values.
+    public var trust: [TrustSpec]
+    /// Listed initial affinities.
+    public var alignment: [AlignmentSpec]
+    /// Events in file order.
+    public var events: [ScenarioEvent]
+    /// Declared outcomes in order.
+    public var outcomes: [OutcomeSpec]
+    /// Declared variants (counterfactual edits).
+    public var variants: [VariantSpec]
+
+    /// Ids for outputs.
+    public var names: WorldNames {
+        WorldNames(states: states.map(\.id), blocs: blocs.map(\.id), events: events.map { $0.id ?? "" })
+    }
+}

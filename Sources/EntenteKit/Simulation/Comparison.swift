@@ -1,0 +1,167 @@
+import Foundation
+
+/// `entente compare`: the baseline and every declared variant, each replicate on the same
+/// random stream key (common random numbers), with paired effects and confidence intervals.
+public struct Comparison {
+    /// What to compare.
+    public struct Request: Sendable {
+        /// Scenario file.
+        public var path: String
+        /// Output folder; default `Results/<stem>/compare/`.
+        public var out: String?
+        /// Replicates, overriding the file's.
+        public var replicates: Int?
+        /// Seed, overriding the file's.
+        public var seed: UInt64?
+        /// Overrides applied to the baseline and every variant.
+        public var settings: [String] = []
+        /// Replace an existing folder.
+        public var force = false
+        /// Worker threads.
+        public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        /// Command line for the manifest.
+        public var commandLine = ""
+
+        /// A request for `path`.
+        public init(path: String) { self.path = path }
+    }
+
+    /// One row of effects.csv.
+    public struct Effect: Sendable {
+        public var variant: String
+        public var outcome: String
+        public var n: Int
+        public var baselineMean: Double
+        public var variantMean: Double
+        public var difference: Double
+        public var ci95Low: Double
+        public var ci95High: Double
+        public var variantLow: Double
+        public var variantHigh: Double
+    }
+
+    /// What `compare` reports.
+    public struct Result {
+        /// Output folder.
+        public var folder: String
+        /// Number of variants (baseline excluded).
+        public var variants: Int
+        /// Replicates per variant.
+        public var replicates: Int
+        /// All effects.
+        public var effects: [Effect]
+        /// One summary line per variant.
+        public var lines: [String]
+    }
+
+    /// The columns of effects.csv.
+    public static let effectColumns = ["variant", "outcome", "n", "baseline_mean", "variant_mean", "difference",
+                                       "ci95_low", "ci95_high", "variant_ci95_low", "variant_ci95_high"]
+
+    /// Runs the comparison and writes its folder.
+    public static func execute(_ request: Request) throws -> Result {
+        let started = Date()
+        let loader = ScenarioLoader()
+        let base = try loader.load(path: request.path, settings: request.settings)
+        guard !base.variants.isEmpty else {
+            throw EntenteError.usage("\(request.path) declares no variants; add a `variants:` list (docs/scenario-format.md)")
+        }
+        let replicates = request.replicates ?? base.replicates
+        let seed = request.seed ?? base.seed
+        let names = ["baseline"] + base.variants.map(\.name)
+        var scenarios = [base]
+        for variant in base.variants {
+            scenarios.append(try loader.load(path: request.path, variant: variant.name, settings: request.settings))
+        }
+        let columns = Engine(scenario: base).outcomeColumns
+        var results: [[[Double]]] = []
+        for scenario in scenarios {
+            let engine = Engine(scenario: scenario)
+            let runs = ParallelMap.run(count: replicates, jobs: request.jobs) { replicate -> RunResult in
+                var observer = NullObserver()
+                return engine.run(replicate: replicate, seed: seed, observer: &observer)
+            }
+            if let failed = runs.firstIndex(where: { $0.error != nil }) {
+                throw EntenteError.software("replicate \(failed) failed: \(runs[failed].error!)")
+            }
+            results.append(runs.map(\.outcomes))
+        }
+        let labels = base.calendar.labels
+        var outcomes = CSVBuffer(header: ["variant", "replicate"] + columns.map(\.name))
+        for (v, name) in names.enumerated() {
+            for replicate in 0..<replicates {
+                outcomes.field(name)
+                outcomes.field(replicate)
+                for (index, column) in columns.enumerated() {
+                    OutcomeFormatting.write(results[v][replicate][index], kind: column.kind, labels: labels, into: &outcomes)
+                }
+                outcomes.endRow()
+            }
+        }
+        var effects: [Effect] = []
+        for v in 1..<names.count {
+            for (index, column) in columns.enumerated() where column.kind != .date {
+                let baseline = results[0].map { $0[index] }
+                let variant = results[v].map { $0[index] }
+                effects.append(effect(variant: names[v], outcome: column.name, baseline: baseline, values: variant,
+                                      binary: column.kind == .flag))
+            }
+        }
+        var table = CSVBuffer(header: effectColumns)
+        for effect in effects {
+            table.field(effect.variant); table.field(effect.outcome); table.field(effect.n)
+            table.field(effect.baselineMean); table.field(effect.variantMean); table.field(effect.difference)
+            table.field(effect.ci95Low); table.field(effect.ci95High); table.field(effect.variantLow); table.field(effect.variantHigh)
+            table.endRow()
+        }
+        let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
+        let out = request.out ?? "Results/\(stem)/compare"
+        let folder = try ResultsFolder(path: out, force: request.force)
+        do {
+            try folder.write("outcomes.csv", bytes: outcomes.bytes)
+            try folder.write("effects.csv", bytes: table.bytes)
+            var manifest = Manifest(command: request.commandLine, scenario: base, scenarioPath: request.path, variant: nil,
+                                    settings: request.settings, seed: seed, replicates: replicates, started: started,
+                                    duration: Date().timeIntervalSince(started))
+            manifest.fields["variants"] = names
+            try folder.write("manifest.json", bytes: manifest.encoded())
+            try folder.commit()
+        } catch {
+            folder.discard()
+            throw error
+        }
+        let lines = (1..<names.count).map { v -> String in
+            let parts = effects.filter { $0.variant == names[v] }.map { effect in
+                "\(effect.outcome) \(show(effect.baselineMean))→\(show(effect.variantMean)) (Δ \(show(effect.difference)) [\(show(effect.ci95Low)), \(show(effect.ci95High))])"
+            }
+            return "\(names[v]): " + parts.joined(separator: "; ")
+        }
+        return Result(folder: out, variants: names.count - 1, replicates: replicates, effects: effects, lines: lines)
+    }
+
+    /// The paired effect of a variant on one outcome: means, difference with a paired-t 95% interval,
+    /// and the variant mean's own interval (Wilson for 0/1 outcomes).
+    public static func effect(variant: String, outcome: String, baseline: [Double], values: [Double], binary: Bool) -> Effect {
+        var differences: [Double] = []
+        var pairedBaseline: [Double] = []
+        var pairedVariant: [Double] = []
+        for (b, v) in zip(baseline, values) where !b.isNaN && !v.isNaN {
+            differences.append(v - b)
+            pairedBaseline.append(b)
+            pairedVariant.append(v)
+        }
+        let difference = Statistics.summarize(differences, binary: false)
+        var interval = (difference.ci95Low, difference.ci95High)
+        if difference.n > 1 && difference.sd == 0 { interval = (difference.mean, difference.mean) }
+        let variantSummary = Statistics.summarize(pairedVariant, binary: binary)
+        return Effect(variant: variant, outcome: outcome, n: differences.count,
+                      baselineMean: Statistics.summarize(pairedBaseline, binary: binary).mean,
+                      variantMean: variantSummary.mean, difference: difference.mean,
+                      ci95Low: interval.0, ci95High: interval.1,
+                      variantLow: variantSummary.ci95Low, variantHigh: variantSummary.ci95High)
+    }
+
+    static func show(_ value: Double) -> String {
+        value.isNaN ? "NA" : String((value * 1000).rounded() / 1000)
+    }
+}

@@ -1,0 +1,184 @@
+internal import CGSL
+import Foundation
+
+/// The per-step rules of the model, on flat arrays (docs/model.md, "Each step").
+enum Dynamics {
+    /// Steps 1–3: memory toward baseline, structural balance, noise; then clamp to [-1, 1].
+    static func updateTrust(_ world: inout World, parameters: ParameterValues, random: RandomStream, scratch: inout Scratch) {
+        let n = world.stateCount
+        let decay = parameters[.decay]
+        let forgiveness = parameters[.forgiveness]
+        let balance = parameters[.balance]
+        let noise = parameters[.noise]
+        let useBalance = balance > 0 && n > 2
+        world.trust.withUnsafeMutableBufferPointer { trust in
+            world.baseline.withUnsafeBufferPointer { baseline in
+                for i in 0..<n {
+                    let row = i &* n
+                    for j in 0..<n where j != i {
+                        let t = trust[row &+ j]
+                        let gap = baseline[row &+ j] - t
+                        trust[row &+ j] = t + (t > baseline[row &+ j] ? decay : forgiveness) * gap
+                    }
+                }
+            }
+        }
+        if useBalance {
+            if scratch.product.count != n * n { scratch.product = .init(repeating: 0, count: n * n) }
+            multiplySquare(world.trust, into: &scratch.product, n: n)
+            let scale = balance / Double(n - 2)
+            world.trust.withUnsafeMutableBufferPointer { trust in
+                scratch.product.withUnsafeBufferPointer { product in
+                    for index in 0..<(n &* n) { trust[index] += scale * product[index] }
+                }
+            }
+        }
+        world.trust.withUnsafeMutableBufferPointer { trust in
+            for i in 0..<n {
+                let row = i &* n
+                for j in 0..<n {
+                    if j == i { trust[row &+ j] = 0; continue }
+                    var t = trust[row &+ j]
+                    if noise > 0 { t += noise * random.gaussian() }
+                    trust[row &+ j] = min(1, max(-1, t))
+                }
+            }
+        }
+    }
+
+    /// C = T·T through GSL's BLAS; the zero diagonal of T drops the k = i and k = j terms.
+    static func multiplySquare(_ matrix: [Double], into product: inout [Double], n: Int) {
+        var matrix = matrix
+        let status = matrix.withUnsafeMutableBufferPointer { a in
+            product.withUnsafeMutableBufferPointer { c in
+                var viewA = gsl_matrix_view_array(a.baseAddress, n, n)
+                var viewC = gsl_matrix_view_array(c.baseAddress, n, n)
+                return gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &viewA.matrix, &viewA.matrix, 0.0, &viewC.matrix)
+            }
+        }
+        if status != GSL_SUCCESS {
+            for index in product.indices { product[index] = .nan }  // surfaces as a run error naming trust
+        }
+    }
+
+    /// Step 4: threat, need, bloc trust and cover.
+    static func perceive(_ world: inout World, parameters: ParameterValues, scratch: inout Scratch) {
+        let n = world.stateCount
+        let blocs = world.blocCount
+        let leaderWeight = parameters[.leaderWeight]
+        for b in 0..<blocs {
+            var sum = 0.0
+            for m in 0..<n {
+                var w = 0.0
+                if world.isActive(m, b) {
+                    w = world.capability[m] * (world.leader[b] == m ? 1 + leaderWeight : 1)
+                }
+                scratch.weight[m &* blocs &+ b] = w
+                sum += w
+            }
+            scratch.weightSum[b] = sum
+        }
+        for i in 0..<n {
+            let row = i &* n
+            var threat = 0.0
+            for j in 0..<n where j != i {
+                let t = world.trust[row &+ j]
+                if t < 0 { threat -= world.capability[j] * t }
+            }
+            world.threat[i] = threat
+            let capability = world.capability[i]
+            world.need[i] = threat + capability > 0 ? threat / (threat + capability) : 0
+            for b in 0..<blocs {
+                var weighted = 0.0
+                var support = 0.0
+                for m in 0..<n where m != i {
+                    let w = scratch.weight[m &* blocs &+ b]
+                    if w > 0 || world.isActive(m, b) {
+                        let t = world.trust[row &+ m]
+                        weighted += w * t
+                        if t > 0 { support += world.capability[m] * t }
+                    }
+                }
+                let others = scratch.weightSum[b] - scratch.weight[i &* blocs &+ b]
+                let cell = i &* blocs &+ b
+                scratch.blocTrust[cell] = others > 0 ? weighted / others : 0
+                if world.status[cell] == .frozen || threat == 0 {
+                    scratch.cover[cell] = 0
+                } else {
+                    scratch.cover[cell] = min(1, world.obligation[b] * support / threat)
+                }
+            }
+        }
+    }
+
+    /// Step 5: affinity moves a fraction `adaptation` toward (1 + w_trust τ + w_security need (2 cover − 1)) / 2.
+    static func updateAffinity(_ world: inout World, parameters: ParameterValues, scratch: Scratch) {
+        let blocs = world.blocCount
+        let adaptation = parameters[.adaptation]
+        let wTrust = parameters[.wTrust]
+        let wSecurity = parameters[.wSecurity]
+        for i in 0..<world.stateCount {
+            let need = world.need[i]
+            for b in 0..<blocs {
+                let cell = i &* blocs &+ b
+                let target = min(1, max(0, (1 + wTrust * scratch.blocTrust[cell] + wSecurity * need * (2 * scratch.cover[cell] - 1)) / 2))
+                world.affinity[cell] = min(1, max(0, world.affinity[cell] + adaptation * (target - world.affinity[cell])))
+            }
+        }
+    }
+
+    /// Step 6: freeze, leave, unfreeze and join, each a hazard 1 − exp(−hazard · excess).
+    static func updateMembership(_ world: inout World, step: Int, parameters: ParameterValues, random: RandomStream,
+                                 names: WorldNames, log: inout EventLog) {
+        let n = world.stateCount
+        let blocs = world.blocCount
+        guard blocs > 0 else { return }
+        let nonaligned = parameters[.nonaligned]
+        let freezeThreshold = parameters[.freezeThreshold]
+        let leaveThreshold = parameters[.leaveThreshold]
+        let hysteresis = parameters[.hysteresis]
+        let joinThreshold = parameters[.joinThreshold]
+        let acceptThreshold = parameters[.acceptThreshold]
+        let hazard = parameters[.hazard]
+        for i in 0..<n {
+            for b in 0..<blocs {
+                let cell = i &* blocs &+ b
+                let affinity = world.affinity[cell]
+                switch world.status[cell] {
+                case .member, .frozen:
+                    var best = nonaligned
+                    for other in 0..<blocs where other != b { best = max(best, world.affinity[i &* blocs &+ other]) }
+                    let gap = best - affinity
+                    if world.status[cell] == .member {
+                        if gap > freezeThreshold && random.bernoulli(1 - exp(-hazard * (gap - freezeThreshold))) {
+                            world.status[cell] = .frozen
+                            log.record(step: step, event: "", type: "freeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
+                        }
+                    } else if gap > leaveThreshold {
+                        if random.bernoulli(1 - exp(-hazard * (gap - leaveThreshold))) {
+                            world.status[cell] = .left
+                            log.record(step: step, event: "", type: "leave", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
+                        }
+                    } else if gap < freezeThreshold - hysteresis {
+                        world.status[cell] = .member
+                        log.record(step: step, event: "", type: "unfreeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
+                    }
+                case .outside, .left:
+                    guard affinity > joinThreshold else { continue }
+                    var sum = 0.0
+                    var count = 0
+                    for m in 0..<n where m != i && world.isActive(m, b) {
+                        sum += world.trust(m, i)
+                        count += 1
+                    }
+                    guard count > 0, sum / Double(count) > acceptThreshold else { continue }
+                    if random.bernoulli(1 - exp(-hazard * (affinity - joinThreshold))) {
+                        world.status[cell] = .member
+                        log.record(step: step, event: "", type: "join", actor: names.states[i], target: names.blocs[b],
+                                   detail: "affinity=\(affinity) acceptance=\(sum / Double(count))")
+                    }
+                }
+            }
+        }
+    }
+}

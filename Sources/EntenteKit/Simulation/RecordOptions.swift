@@ -1,0 +1,58 @@
+/// What `run` records per step: `--record every=K,trust=all|pairs|none`.
+public struct RecordOptions: Sendable, Hashable {
+    /// Which trust pairs go to trust.csv.
+    public enum TrustPairs: String, Sendable { case all, pairs, none }
+
+    /// Record every K-th step (and always the last).
+    public var every: Int = 1
+    /// Trust pairs recorded: all ordered pairs, the pairs the scenario lists (and its trust outcomes), or none.
+    public var trust: TrustPairs = .pairs
+
+    /// Creates options.
+    public init(every: Int = 1, trust: TrustPairs = .pairs) {
+        self.every = every
+        self.trust = trust
+    }
+
+    /// Parses `every=K,trust=all|pairs|none` (either part may be omitted).
+    public init(parsing text: String) throws {
+        for part in text.split(separator: ",") {
+            let pieces = part.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pieces.count == 2 else {
+                throw EntenteError.usage("--record \(text): expected every=K,trust=all|pairs|none")
+            }
+            switch pieces[0] {
+            case "every":
+                guard let k = Int(pieces[1]), k >= 1 else {
+                    throw EntenteError.usage("--record every=\(pieces[1]): expected a whole number of steps ≥ 1")
+                }
+                every = k
+            case "trust":
+                guard let choice = TrustPairs(rawValue: pieces[1]) else {
+                    throw EntenteError.usage("--record trust=\(pieces[1]): expected all, pairs or none")
+                }
+                trust = choice
+            default:
+                throw EntenteError.usage("--record: unknown setting '\(pieces[0])'; expected every=K or trust=all|pairs|none")
+            }
+        }
+    }
+
+    /// The recorded (from, to) pairs for a scenario, in a stable order.
+    public func trustPairs(for scenario: Scenario) -> [(Int, Int)] {
+        let n = scenario.states.count
+        switch trust {
+        case .none: return []
+        case .all: return (0..<n).flatMap { i in (0..<n).filter { $0 != i }.map { (i, $0) } }
+        case .pairs:
+            var seen = Set<Int>()
+            var pairs: [(Int, Int)] = []
+            var candidates = scenario.trust.map { ($0.from, $0.to) }
+            for outcome in scenario.outcomes {
+                if let measure = outcome.measure as? TrustOutcome { candidates.append((measure.from, measure.to)) }
+            }
+            for (from, to) in candidates where seen.insert(from * n + to).inserted { pairs.append((from, to)) }
+            return pairs
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// Per-run working buffers, allocated once per run so the step loop allocates nothing.
+struct Scratch {
+    /// T·T for structural balance (empty when balance is off).
+    var product: [Double]
+    /// Bloc trust τ_ib.
+    var blocTrust: [Double]
+    /// Cover_ib.
+    var cover: [Double]
+    /// Perception weight of each state in each bloc: c_m (1 + leader_weight [m leads b]) when active, else 0.
+    var weight: [Double]
+    /// Σ weight over each bloc's active members.
+    var weightSum: [Double]
+
+    init(world: World) {
+        let cells = world.stateCount * world.blocCount
+        product = []
+        blocTrust = .init(repeating: 0, count: cells)
+        cover = .init(repeating: 0, count: cells)
+        weight = .init(repeating: 0, count: cells)
+        weightSum = .init(repeating: 0, count: world.blocCount)
+    }
+}

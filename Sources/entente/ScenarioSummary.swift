@@ -1,0 +1,26 @@
+import EntenteKit
+
+/// The text `entente check` prints for a valid scenario.
+struct ScenarioSummary {
+    let scenario: Scenario
+
+    var text: String {
+        let calendar = scenario.calendar
+        var counts: [String: Int] = [:]
+        for event in scenario.events { counts[event.type, default: 0] += 1 }
+        let byType = counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        var lines = [
+            "\(scenario.file): OK — \(scenario.name)",
+            "  calendar: \(calendar.label(ofStep: 0)) to \(calendar.label(ofStep: calendar.stepCount - 1)), \(calendar.stepCount) \(calendar.unit.rawValue) steps",
+            "  states: \(scenario.states.count) (\(scenario.states.map(\.id).joined(separator: ", ")))",
+            "  blocs: \(scenario.blocs.count)" + (scenario.blocs.isEmpty ? "" : " (" + scenario.blocs.map { "\($0.id): \($0.members.count) members" }.joined(separator: ", ") + ")"),
+            "  events: \(scenario.events.count)" + (byType.isEmpty ? "" : " (\(byType))"),
+            "  outcomes: \(scenario.outcomes.count)" + (scenario.outcomes.isEmpty ? "" : " (\(scenario.outcomes.map(\.name).joined(separator: ", ")))"),
+            "  seed \(scenario.seed), \(scenario.replicates) replicates",
+        ]
+        if !scenario.variants.isEmpty {
+            lines.append("  variants: \(scenario.variants.map(\.name).joined(separator: ", "))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
