@@ -102,7 +102,8 @@ enum Dynamics {
                 let others = scratch.weightSum[b] - scratch.weight[i &* blocs &+ b]
                 let cell = i &* blocs &+ b
                 scratch.blocTrust[cell] = others > 0 ? weighted / others : 0
-                if world.status[cell] == .frozen || threat == 0 {
+                // Only an active member can count on the bloc: frozen members, outsiders and leavers get no cover.
+                if world.status[cell] != .member || threat == 0 {
                     scratch.cover[cell] = 0
                 } else {
                     scratch.cover[cell] = min(1, world.obligation[b] * support / threat)

@@ -42,7 +42,10 @@ public enum Statistics {
         let denominator = 1 + z * z / nn
         let centre = (p + z * z / (2 * nn)) / denominator
         let half = z * (p * (1 - p) / nn + z * z / (4 * nn * nn)).squareRoot() / denominator
-        return (max(0, centre - half), min(1, centre + half))
+        // Exact ends for all-0 and all-1 samples (the formula leaves rounding residue there).
+        let low = successes <= 0 ? 0 : max(0, centre - half)
+        let high = successes >= nn ? 1 : min(1, centre + half)
+        return (low, high)
     }
 
     /// Student t interval at 95% for a mean.
