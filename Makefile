@@ -27,6 +27,7 @@ run: build
 
 ## Build and run every test.
 test: gsl
+	$(SWIFT) build --product entente
 	$(SWIFT) test
 
 clean:

@@ -6,12 +6,18 @@ final class PlotScriptTests: XCTestCase {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     private func binary() throws -> URL {
-        let buildFolder = Bundle(for: Self.self).bundleURL.deletingLastPathComponent()
-        let candidate = buildFolder.appendingPathComponent("entente")
-        guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
-            throw XCTSkip("entente binary not found next to the test bundle at \(candidate.path)")
+        // The binary sits in the same build folder as the test bundle (`swift build` before `swift test`).
+        let bundle = Bundle(for: Self.self).bundleURL
+        let candidates = [
+            bundle.appendingPathComponent("entente"),
+            bundle.deletingLastPathComponent().appendingPathComponent("entente"),
+            bundle.appendingPathComponent("debug/entente"),
+            Self.packageRoot.appendingPathComponent(".build/debug/entente"),
+        ]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw XCTSkip("entente binary not found (looked in \(candidates.map(\.path))); run `swift build` first")
         }
-        return candidate
+        return found
     }
 
     @discardableResult
