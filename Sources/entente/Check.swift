@@ -4,11 +4,11 @@ import EntenteKit
 /// `entente check FILE`: validate a scenario file and summarise it.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate a scenario file and print a summary.",
+        abstract: "Validate a scenario or sweep file and print a summary.",
         discussion: "Reports every problem at once as file:line:column, exits 65 when the file is wrong."
     )
 
-    @Argument(help: "The scenario YAML file.")
+    @Argument(help: "A scenario or sweep YAML file (a sweep file has a `scenario:` key).")
     var file: String
 
     @Option(name: .customLong("variant"), help: "Also apply and validate this variant.")
@@ -19,6 +19,14 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if try SweepFileDetector.isSweep(path: file) {
+                let (spec, plan) = try SweepRunner.check(path: file)
+                print("\(file): OK — sweep of \(spec.scenarioReference)\(spec.variant.map { " (variant \($0))" } ?? "")")
+                print("  design \(spec.design): \(plan.points.count) points × \(spec.replicates) replicates = \(plan.runCount) runs")
+                print("  parameters: \(spec.parameters.map(\.path).joined(separator: ", "))")
+                print("  seed \(spec.seed), record \(spec.record.rawValue)")
+                return
+            }
             let scenario = try ScenarioLoader().load(path: file, variant: variant, settings: settings)
             print(ScenarioSummary(scenario: scenario).text)
         }

@@ -14,6 +14,6 @@ struct Entente: ParsableCommand {
         70 a run failed inside the model, 73 output cannot be written. See docs/errors.md.
         """,
         version: EntenteVersion.current,
-        subcommands: [Check.self, Run.self, Compare.self]
+        subcommands: [Check.self, Run.self, Compare.self, Sweep.self, Merge.self]
     )
 }

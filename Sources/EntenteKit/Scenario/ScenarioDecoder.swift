@@ -122,13 +122,14 @@ public struct ScenarioDecoder {
             if let node = fields["capability"], capability == 0 {
                 context.error("'capability' must be greater than 0; found 0", at: node.location)
             }
-            guard let id, let capability, capability > 0 else { continue }
+            guard let id else { continue }
             if context.stateIndex[id] != nil {
                 context.error("state id '\(id)' is declared twice; expected unique ids", at: fields["id"]?.location ?? item.location)
                 continue
             }
+            // The id is known even when another field is wrong, so later references do not add false errors.
             context.stateIndex[id] = states.count
-            states.append(StateSpec(id: id, name: name ?? id, capability: capability, location: item.location))
+            states.append(StateSpec(id: id, name: name ?? id, capability: capability ?? 1, location: item.location))
         }
         return states
     }
@@ -152,13 +153,14 @@ public struct ScenarioDecoder {
             if let members, let leaderValue = leader, let leaderIndex = leaderValue, !members.contains(leaderIndex), let node = fields["leader"] {
                 context.error("leader '\(node.scalarText ?? "")' is not a member of the bloc; expected one of its members", at: node.location)
             }
-            guard let id, let members, let leader, let obligation else { continue }
+            guard let id else { continue }
             if context.blocIndex[id] != nil || context.stateIndex[id] != nil {
                 context.error("bloc id '\(id)' is already used\(context.stateIndex[id] != nil ? " by a state" : ""); expected unique ids", at: fields["id"]?.location ?? item.location)
                 continue
             }
             context.blocIndex[id] = blocs.count
-            blocs.append(BlocSpec(id: id, name: name ?? id, leader: leader, members: members, obligation: obligation, location: item.location))
+            blocs.append(BlocSpec(id: id, name: name ?? id, leader: leader ?? nil, members: members ?? [], obligation: obligation ?? 0,
+                                  location: item.location))
         }
         return blocs
     }

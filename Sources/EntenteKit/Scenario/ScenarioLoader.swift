@@ -41,7 +41,7 @@ public struct ScenarioLoader: Sendable {
         } catch EntenteError.data(let diagnostics) {
             let fromSettings = diagnostics.filter { $0.location?.file.hasPrefix(Self.overridePrefix) == true }
             if !fromSettings.isEmpty {
-                throw EntenteError.usage(fromSettings.map { "\($0.location!.file.dropFirst(2)): \($0.message)" }.joined(separator: "\nerror: "))
+                throw EntenteError.usage(fromSettings.map { "\($0.location!.file): \($0.message)" }.joined(separator: "\nerror: "))
             }
             throw EntenteError.data(diagnostics)
         }

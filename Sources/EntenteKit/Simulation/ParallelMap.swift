@@ -21,4 +21,10 @@ public enum ParallelMap {
         }
         return (0..<count).map { slots[$0]! }
     }
+
+    /// Runs `body(worker)` on `count` threads and waits for all of them.
+    public static func forEachWorker(count: Int, _ body: @Sendable (Int) -> Void) {
+        if count == 1 { body(0); return }
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
 }

@@ -144,32 +144,18 @@ public struct YAMLDocumentReader: Sendable {
         return (line, offset - lineStart + 1)
     }
 
+    /// Offset of the first byte that does not start or continue a valid UTF-8 character.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
-        var low = 0
-        var high = bytes.count
-        // The longest valid prefix, found by bisection on whole-prefix validity.
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if String(validating: bytes[0..<middle], as: UTF8.self) != nil || Self.endsInsideSequence(bytes, middle) {
-                low = middle
-            } else {
-                high = middle - 1
-            }
-            if low == high { break }
-        }
-        return min(low, bytes.count - 1)
-    }
-
-    private static func endsInsideSequence(_ bytes: [UInt8], _ count: Int) -> Bool {
-        // A prefix cut in the middle of a valid multi-byte character is not an error yet.
-        for back in 1...3 where count - back >= 0 {
-            let byte = bytes[count - back]
-            if byte & 0xC0 != 0x80 {
-                let needed = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-                return needed > back && String(validating: bytes[0..<(count - back)], as: UTF8.self) != nil
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return min(offset, max(0, bytes.count - 1))
+            case .error: return offset
             }
         }
-        return false
     }
 
     /// A cheap upper bound on nesting depth, checked before the recursive parser sees the text.

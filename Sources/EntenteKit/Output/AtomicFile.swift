@@ -1,0 +1,22 @@
+import Foundation
+
+/// Writes a whole file under a temporary name and renames it into place.
+public enum AtomicFile {
+    /// Writes `bytes` to `path` atomically.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        let temporary = path + ".partial-\(getpid())"
+        let file = try OutputFile(path: temporary)
+        do {
+            try file.write(bytes)
+            try file.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw EntenteError.cannotCreate("cannot write \(path): \(reason)")
+        }
+    }
+}

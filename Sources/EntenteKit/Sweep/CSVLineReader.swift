@@ -1,0 +1,75 @@
+import Foundation
+
+/// Reads a CSV file row by row in constant memory (RFC 4180: quoted fields may hold commas, quotes and newlines).
+public struct CSVLineReader {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var discarded = 0
+    private var finished = false
+
+    /// Opens `path`.
+    public init(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw EntenteError.noInput("cannot read \(path)")
+        }
+        self.handle = handle
+    }
+
+    /// Reads more bytes; `index` (an offset into the buffer) is kept pointing at the same byte.
+    private mutating func fill(keeping index: inout Int) -> Bool {
+        if finished { return false }
+        let data = handle.readData(ofLength: 1 << 20)
+        if data.isEmpty { finished = true; return false }
+        let relative = index - position
+        buffer.removeSubrange(0..<position)
+        discarded += position
+        position = 0
+        index = relative
+        buffer.append(contentsOf: data)
+        return true
+    }
+
+    /// The next row's fields, or nil at the end. A last line without its newline is not returned
+    /// (it is a row cut short by a crash).
+    public mutating func next() -> [String]? {
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var index = position
+        let quote = UInt8(ascii: "\"")
+        while true {
+            if index >= buffer.count && !fill(keeping: &index) { return nil }
+            let byte = buffer[index]
+            index += 1
+            if quoted {
+                if byte == quote {
+                    if index >= buffer.count { _ = fill(keeping: &index) }
+                    if index < buffer.count && buffer[index] == quote {
+                        field.append(quote)
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case quote: quoted = true
+            case UInt8(ascii: ","):
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            case 10:
+                fields.append(String(decoding: field, as: UTF8.self))
+                position = index
+                return fields
+            default: field.append(byte)
+            }
+        }
+    }
+
+    /// Byte offset in the file just after the last complete row returned.
+    public var consumedBytes: Int { discarded + position }
+}

@@ -1,0 +1,29 @@
+/// A parsed scenario that can be instantiated at any parameter point without re-reading the file.
+public struct ScenarioTemplate: Sendable {
+    /// The scenario file.
+    public let file: String
+    /// The parsed tree (with a sweep's outcome list swapped in, when it gives one).
+    public let root: YAMLNode
+    /// Variant applied to every instance.
+    public let variant: String?
+
+    /// A template from a parsed tree.
+    public init(file: String, root: YAMLNode, variant: String?) {
+        self.file = file
+        self.root = root
+        self.variant = variant
+    }
+
+    /// The scenario with each path set to its value (values written in shortest round-trip form,
+    /// so the decoded number is exactly the Double given).
+    public func instantiate(_ settings: [(path: String, value: Double)]) throws -> Scenario {
+        try ScenarioLoader().load(root: root, file: file, variant: variant,
+                                  settings: settings.map { "\($0.path)=\(Self.text($0.value))" })
+    }
+
+    /// Shortest round-trip text of a value (`3` for integral values, which integer fields accept).
+    public static func text(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return value.description
+    }
+}

@@ -1,0 +1,41 @@
+/// Which part of a sweep one process runs: shard `index` of `count`.
+///
+/// Run (point p, replicate r) of a sweep with P points is run number g = r·P + p, and goes to
+/// shard g mod count: consecutive runs in replicate-major order go to different shards, so every
+/// shard spreads over the whole design, and one with more shards than points still gets runs.
+public struct Shard: Sendable, Hashable, CustomStringConvertible {
+    /// 0-based shard number.
+    public var index: Int
+    /// Number of shards.
+    public var count: Int
+
+    /// The whole sweep.
+    public static let whole = Shard(index: 0, count: 1)
+
+    /// Creates a shard; the caller checks 0 ≤ index < count.
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    /// Parses `K/N`.
+    public init(parsing text: String) throws {
+        let parts = text.split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let k = parts[0], let n = parts[1], n >= 1, k >= 0, k < n else {
+            throw EntenteError.usage("--shard \(text): expected K/N with 0 ≤ K < N, for example --shard 0/4")
+        }
+        self.init(index: k, count: n)
+    }
+
+    /// Whether run (point, replicate) belongs to this shard.
+    @inline(__always)
+    public func contains(point: Int, replicate: Int, pointCount: Int) -> Bool {
+        (replicate &* pointCount &+ point) % count == index
+    }
+
+    /// The folder name of this shard's results.
+    public var folderName: String { "shard-\(index)-of-\(count)" }
+
+    /// `K/N`.
+    public var description: String { "\(index)/\(count)" }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Reads and validates a sweep file, including every swept path against its scenario.
+public struct SweepDecoder {
+    /// Keys of a sweep file.
+    public static let topLevelKeys = ["name", "description", "scenario", "variant", "seed", "replicates", "design",
+                                      "samples", "parameters", "outcomes", "record"]
+
+    /// Creates a decoder.
+    public init() {}
+
+    /// Loads `path`: the sweep, and the scenario template its runs instantiate.
+    public func load(path: String) throws -> (SweepSpec, ScenarioTemplate) {
+        let root = try YAMLDocumentReader().read(path: path)
+        var context = DecodeContext()
+        guard let top = FieldReader(root, what: "the sweep", allowed: Self.topLevelKeys,
+                                    required: ["scenario", "parameters"], context: &context) else {
+            throw EntenteError.data(context.diagnostics)
+        }
+        let reference = top["scenario"].flatMap { context.text($0, field: "scenario") }
+        let variant = top["variant"].flatMap { context.identifier($0, field: "variant") }
+        let seed = top["seed"].map { context.integer($0, field: "seed", range: 0...Int.max).map(UInt64.init) } ?? 1
+        let replicates = top["replicates"].map { context.integer($0, field: "replicates", range: 1...ScenarioLimits.maxReplicates) } ?? 10
+        var design: String? = "grid"
+        if let node = top["design"] {
+            design = node.scalarText.flatMap { DesignRegistry.design(named: $0) != nil ? $0 : nil }
+            if design == nil {
+                context.error("'design' must be one of \(DesignRegistry.names.joined(separator: ", ")); found \(node.foundDescription)\(DidYouMean.hint(for: node.scalarText ?? "", among: DesignRegistry.names))", at: node.location)
+            }
+        }
+        let samples = top["samples"].map { context.integer($0, field: "samples", range: 1...10_000_000) } ?? 64
+        var record: SweepSpec.Record? = .outcomes
+        if let node = top["record"] {
+            record = node.scalarText.flatMap(SweepSpec.Record.init(rawValue:))
+            if record == nil { context.error("'record' must be outcomes or full; found \(node.foundDescription)", at: node.location) }
+        }
+        var outcomes: YAMLNode?
+        if let node = top["outcomes"], node.scalarText != "from-scenario" {
+            if node.items == nil {
+                context.error("'outcomes' must be from-scenario or a list of outcomes as in scenario files; found \(node.foundDescription)", at: node.location)
+            } else {
+                outcomes = node
+            }
+        }
+        let parameters = top["parameters"].map { decodeParameters($0, context: &context) } ?? []
+        if design == "grid" {
+            for parameter in parameters where parameter.gridValues == nil {
+                context.error("parameter '\(parameter.path)' needs 'steps' or 'values' in a grid design", at: parameter.location)
+            }
+        }
+        if design == "sobol" && parameters.count > 40 {
+            context.error("a sobol design supports at most 40 parameters (GSL's limit); found \(parameters.count)", at: root.location)
+        }
+        guard context.diagnostics.isEmpty, let reference, let seed, let replicates, let design, let samples, let record else {
+            throw EntenteError.data(context.diagnostics)
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let scenarioPath = reference.hasPrefix("/") ? reference : base.appendingPathComponent(reference).standardized.path
+        let relativePath = Self.displayPath(scenarioPath)
+        guard FileManager.default.fileExists(atPath: scenarioPath) else {
+            throw EntenteError.data([Diagnostic("scenario file \(reference) not found (looked at \(relativePath)); paths are relative to the sweep file",
+                                                at: top["scenario"]!.location)])
+        }
+        var scenarioRoot = try YAMLDocumentReader().read(path: scenarioPath, displayName: relativePath)
+        if let outcomes {
+            var entries = scenarioRoot.entries ?? []
+            entries.removeAll { $0.key == "outcomes" }
+            entries.append(.init(key: "outcomes", keyLocation: outcomes.location, value: outcomes))
+            scenarioRoot = YAMLNode(.mapping(entries), at: scenarioRoot.location)
+        }
+        let template = ScenarioTemplate(file: relativePath, root: scenarioRoot, variant: variant)
+        var problems: [Diagnostic] = []
+        do {
+            _ = try template.instantiate([])
+        } catch let error as EntenteError {
+            if case .data(let diagnostics) = error { throw EntenteError.data(diagnostics) }
+            throw EntenteError.data([Diagnostic(Self.strip(error.description), at: top["variant"]?.location ?? root.location)])
+        }
+        for parameter in parameters {
+            for value in parameter.extremes {
+                do {
+                    _ = try template.instantiate([(parameter.path, value)])
+                } catch let error as EntenteError {
+                    problems.append(Diagnostic("parameter '\(parameter.path)' cannot take \(ScenarioTemplate.text(value)): \(Self.strip(error.description))",
+                                               at: parameter.location))
+                    break
+                }
+            }
+        }
+        guard problems.isEmpty else { throw EntenteError.data(problems) }
+        let spec = SweepSpec(file: path, scenarioPath: scenarioPath, scenarioReference: reference, variant: variant, seed: seed,
+                             replicates: replicates, design: design, samples: samples, parameters: parameters,
+                             outcomes: outcomes, record: record, root: root)
+        return (spec, template)
+    }
+
+    func decodeParameters(_ node: YAMLNode, context: inout DecodeContext) -> [SweepParameter] {
+        guard let entries = node.entries, !entries.isEmpty else {
+            context.error("'parameters' must be a non-empty mapping of path: {values: [...]} or {from, to, steps?, scale?}; found \(node.foundDescription)", at: node.location)
+            return []
+        }
+        var result: [SweepParameter] = []
+        for entry in entries {
+            guard let fields = FieldReader(entry.value, what: "parameter '\(entry.key)'", allowed: ["values", "from", "to", "steps", "scale"],
+                                           context: &context) else { continue }
+            if let valuesNode = fields["values"] {
+                if fields.has("from") || fields.has("to") || fields.has("steps") {
+                    context.error("parameter '\(entry.key)' gives both 'values' and a range; expected one of them", at: entry.keyLocation)
+                    continue
+                }
+                guard let values = context.list(valuesNode, field: "values", element: { context, item in context.number(item, field: "values") }) else { continue }
+                guard !values.isEmpty else {
+                    context.error("parameter '\(entry.key)' has an empty 'values' list", at: valuesNode.location)
+                    continue
+                }
+                result.append(SweepParameter(path: entry.key, domain: .values(values), location: entry.keyLocation))
+                continue
+            }
+            guard let fromNode = fields["from"], let toNode = fields["to"] else {
+                context.error("parameter '\(entry.key)' needs 'values' or both 'from' and 'to'", at: entry.keyLocation)
+                continue
+            }
+            let from = context.number(fromNode, field: "from")
+            let to = context.number(toNode, field: "to")
+            var steps: Int?? = .some(nil)
+            if let node = fields["steps"] { steps = context.integer(node, field: "steps", range: 1...1_000_000).map { .some($0) } ?? nil }
+            var scale: SweepParameter.Scale? = .linear
+            if let node = fields["scale"] {
+                scale = node.scalarText.flatMap(SweepParameter.Scale.init(rawValue:))
+                if scale == nil { context.error("'scale' must be linear or log; found \(node.foundDescription)", at: node.location) }
+            }
+            guard let from, let to, let steps, let scale else { continue }
+            if from > to {
+                context.error("parameter '\(entry.key)': 'from' (\(from)) is greater than 'to' (\(to)); expected from ≤ to", at: fromNode.location)
+                continue
+            }
+            if scale == .log && from <= 0 {
+                context.error("parameter '\(entry.key)': a log scale needs from > 0; found \(from)", at: fromNode.location)
+                continue
+            }
+            result.append(SweepParameter(path: entry.key, domain: .range(from: from, to: to, steps: steps, scale: scale), location: entry.keyLocation))
+        }
+        return result
+    }
+
+    static func strip(_ message: String) -> String {
+        message.hasPrefix("error: ") ? String(message.dropFirst(7)) : message
+    }
+
+    static func displayPath(_ path: String) -> String {
+        let current = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    }
+}
+
+/// Tells a sweep file from a scenario file: a sweep file has `scenario:` at the top.
+public enum SweepFileDetector {
+    /// True when `path` parses as a mapping with a `scenario` key.
+    public static func isSweep(path: String) throws -> Bool {
+        let root = try YAMLDocumentReader().read(path: path)
+        return root["scenario"] != nil && root["states"] == nil
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// `entente merge`: checks that shard folders form one complete sweep and writes the runs.csv
+/// (sorted by point, replicate) and points.csv a single process would have written.
+public enum SweepMerger {
+    /// What a merge produced.
+    public struct Result: Sendable {
+        /// Folder written.
+        public var folder: String
+        /// Shards merged.
+        public var shards: Int
+        /// Runs in the merged runs.csv.
+        public var runs: Int
+        /// Runs with status=error.
+        public var failed: Int
+    }
+
+    struct ShardFolder {
+        var path: String
+        var object: [String: Any]
+        var manifest: SweepManifest
+    }
+
+    /// Merges `folders` (shard folders, or one folder holding `shard-K-of-N` subfolders) into `out`
+    /// (default: the folder holding the shards). Refuses, writing nothing, unless every shard of one sweep is there once and complete.
+    public static func merge(folders: [String], out: String? = nil) throws -> Result {
+        let fileManager = FileManager.default
+        var shardPaths = folders
+        var destination = out
+        if folders.count == 1, !fileManager.fileExists(atPath: folders[0] + "/manifest.json") || isShardParent(folders[0]) {
+            let children = ((try? fileManager.contentsOfDirectory(atPath: folders[0])) ?? [])
+                .filter { $0.hasPrefix("shard-") && fileManager.fileExists(atPath: folders[0] + "/" + $0 + "/manifest.json") }
+                .sorted()
+            guard !children.isEmpty else {
+                throw EntenteError.usage("\(folders[0]) holds no shard-K-of-N folders; expected the --out folder of `entente sweep --shard K/N`, or a list of shard folders")
+            }
+            shardPaths = children.map { folders[0] + "/" + $0 }
+            destination = destination ?? folders[0]
+        }
+        let shards = try shardPaths.map { path -> ShardFolder in
+            let manifest = try SweepManifest.read(folder: path)
+            let data = fileManager.contents(atPath: path + "/manifest.json") ?? Data()
+            let object = (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+            return ShardFolder(path: path, object: object, manifest: manifest)
+        }
+        let reference = shards[0]
+        var problems: [String] = []
+        let foreign = shards.filter { $0.manifest.sweepHash != reference.manifest.sweepHash }
+        for shard in foreign {
+            problems.append("\(shard.path) comes from another sweep (sweep_sha256 \(shard.manifest.sweepHash.prefix(12))… ≠ \(reference.manifest.sweepHash.prefix(12))…)")
+        }
+        let count = reference.manifest.shard.count
+        for shard in shards where shard.manifest.shard.count != count {
+            problems.append("\(shard.path) is shard \(shard.manifest.shard), but \(reference.path) is one of \(count)")
+        }
+        var byIndex: [Int: [String]] = [:]
+        for shard in shards { byIndex[shard.manifest.shard.index, default: []].append(shard.path) }
+        for (index, paths) in byIndex.sorted(by: { $0.key < $1.key }) where paths.count > 1 {
+            problems.append("shard \(index)/\(count) appears \(paths.count) times: \(paths.joined(separator: ", "))")
+        }
+        let missing = (0..<count).filter { byIndex[$0] == nil }
+        if !missing.isEmpty {
+            problems.append("missing shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) (expected folders \(missing.map { Shard(index: $0, count: count).folderName }.joined(separator: ", ")))")
+        }
+        for shard in shards where shard.manifest.status != "complete" {
+            problems.append("\(shard.path) is not complete (\(shard.manifest.runsDone) of \(shard.manifest.runsTotal) runs; status \(shard.manifest.status)); resume it with `entente sweep SWEEP --shard \(shard.manifest.shard) --resume`")
+        }
+        guard problems.isEmpty else {
+            throw EntenteError.usage("cannot merge:\n  " + problems.joined(separator: "\n  ") + "\nnothing was written")
+        }
+        guard let points = reference.object["points"] as? [[Double]],
+              let replicates = reference.object["replicates"] as? Int,
+              let parameters = reference.object["parameters"] as? [[String: Any]],
+              let columnObjects = reference.object["outcome_columns"] as? [[String: String]] else {
+            throw EntenteError.data([Diagnostic("\(reference.path)/manifest.json lacks points, replicates, parameters or outcome_columns", at: nil)])
+        }
+        let columns = columnObjects.map { OutcomeColumn(name: $0["name"] ?? "", kind: $0["kind"] == "flag" ? .flag : $0["kind"] == "date" ? .date : .number) }
+        let paths = parameters.map { $0["path"] as? String ?? "" }
+
+        // Index every row by (point, replicate), then copy rows in that order.
+        struct RowRef { var key: Int; var file: Int; var offset: Int; var length: Int }
+        var refs: [RowRef] = []
+        var header: [UInt8] = []
+        var failed = 0
+        for (fileIndex, shard) in shards.enumerated() {
+            var reader = try CSVLineReader(path: shard.path + "/runs.csv")
+            guard reader.next() != nil else { continue }
+            if fileIndex == 0 {
+                header = Array((fileManager.contents(atPath: shard.path + "/runs.csv") ?? Data()).prefix(reader.consumedBytes))
+            }
+            var start = reader.consumedBytes
+            while let row = reader.next() {
+                let end = reader.consumedBytes
+                if let point = Int(row[0]), let replicate = Int(row[1]) {
+                    refs.append(RowRef(key: point * replicates + replicate, file: fileIndex, offset: start, length: end - start))
+                    if row.count >= 2 && row[row.count - 2] == "error" { failed += 1 }
+                }
+                start = end
+            }
+        }
+        refs.sort { $0.key < $1.key }
+        for index in refs.indices.dropFirst() where refs[index].key == refs[index - 1].key {
+            let key = refs[index].key
+            throw EntenteError.usage("cannot merge: run (point \(key / replicates), replicate \(key % replicates)) appears in two shards; nothing was written")
+        }
+        guard refs.count == points.count * replicates else {
+            throw EntenteError.usage("cannot merge: the shards hold \(refs.count) runs, expected \(points.count * replicates); nothing was written")
+        }
+        let folder = destination ?? URL(fileURLWithPath: shardPaths[0]).deletingLastPathComponent().path
+        try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let handles = shards.map { FileHandle(forReadingAtPath: $0.path + "/runs.csv") }
+        let runsPath = folder + "/runs.csv"
+        let temporary = runsPath + ".partial-\(getpid())"
+        let output = try OutputFile(path: temporary)
+        do {
+            var chunk = header
+            for ref in refs {
+                guard let handle = handles[ref.file] else { continue }
+                try handle.seek(toOffset: UInt64(ref.offset))
+                chunk += handle.readData(ofLength: ref.length)
+                if chunk.count > 1 << 20 { try output.write(chunk); chunk.removeAll(keepingCapacity: true) }
+            }
+            try output.write(chunk)
+            try output.close()
+        } catch {
+            try? fileManager.removeItem(atPath: temporary)
+            throw error
+        }
+        guard rename(temporary, runsPath) == 0 else {
+            throw EntenteError.cannotCreate("cannot write \(runsPath): \(String(cString: strerror(errno)))")
+        }
+        let aggregator = PointsAggregator(parameterPaths: paths, points: points, replicates: replicates, columns: columns)
+        try AtomicFile.write(try aggregator.pointsCSV(runFiles: [runsPath]), to: folder + "/points.csv")
+        var manifest = reference.object
+        manifest["shard"] = ["index": 0, "count": 1]
+        manifest["merged_from"] = shards.map { $0.path }
+        manifest["runs_done"] = refs.count
+        manifest["runs_total"] = refs.count
+        manifest["runs_failed"] = failed
+        manifest["status"] = "complete"
+        try SweepManifest.write(manifest, folder: folder)
+        return Result(folder: folder, shards: shards.count, runs: refs.count, failed: failed)
+    }
+
+    static func isShardParent(_ folder: String) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).contains { $0.hasPrefix("shard-") }
+    }
+}

@@ -1,0 +1,328 @@
+import Foundation
+
+/// `entente sweep`: every run of a design × replicates (or of one shard of it) on a pool of workers,
+/// each row appended to runs.csv as it finishes, points.csv built at the end.
+public struct SweepRunner {
+    /// What to run.
+    public struct Request: Sendable {
+        /// Sweep file.
+        public var path: String
+        /// Output folder; default `Results/<sweep stem>/`. A shard writes into `<out>/shard-K-of-N/`.
+        public var out: String?
+        /// Worker threads.
+        public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        /// Continue an interrupted sweep in its folder.
+        public var resume = false
+        /// Replace an existing folder.
+        public var force = false
+        /// Which shard to run.
+        public var shard = Shard.whole
+        /// Command line for the manifest.
+        public var commandLine = ""
+
+        /// A request for `path`.
+        public init(path: String) { self.path = path }
+    }
+
+    /// How a sweep ended.
+    public struct Outcome: Sendable {
+        /// The folder written.
+        public var folder: String
+        /// Runs in this folder's share of the sweep.
+        public var total: Int
+        /// Runs recorded (including earlier sessions when resumed).
+        public var done: Int
+        /// Runs recorded with status=error.
+        public var failed: Int
+        /// Runs this invocation executed.
+        public var executed: Int
+        /// Points in the design.
+        public var points: Int
+        /// The signal that interrupted it, or 0 when it completed.
+        public var interruptedBy: Int32
+    }
+
+    /// Environment variable naming runs to fail on purpose (`POINT:REPLICATE,...`), for testing error handling.
+    public static let faultInjectionVariable = "ENTENTE_FAIL_RUNS"
+
+    /// Validates a sweep file and reports its size without running it.
+    public static func check(path: String) throws -> (SweepSpec, SweepPlan) {
+        let (spec, _) = try SweepDecoder().load(path: path)
+        return (spec, SweepPlan(spec: spec))
+    }
+
+    /// Runs the sweep; `progress(done, total)` is called after each batch of runs is written.
+    public static func execute(_ request: Request, cancellation: CancellationFlag = CancellationFlag(),
+                               progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> Outcome {
+        let started = Date()
+        let (spec, template) = try SweepDecoder().load(path: request.path)
+        let plan = SweepPlan(spec: spec)
+        let baseScenario = try template.instantiate(plan.points.isEmpty ? [] : plan.settings(point: 0))
+        let columns = Engine(scenario: baseScenario).outcomeColumns
+        let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
+        let base = request.out ?? "Results/\(stem)"
+        let folder = request.shard.count > 1 ? base + "/" + request.shard.folderName : base
+        let hash = SweepManifest.hash(spec: spec)
+        let total = plan.runCount(in: request.shard)
+
+        let runsPath = folder + "/runs.csv"
+        var done = Set<Int>()
+        var failedBefore = 0
+        try prepareFolder(folder, request: request, hash: hash)
+        let header = ["point", "replicate", "seed"] + spec.parameters.map(\.path) + columns.map(\.name) + ["status", "error"]
+        if request.resume && FileManager.default.fileExists(atPath: runsPath) {
+            (done, failedBefore) = try recoverRuns(path: runsPath, replicates: spec.replicates, header: header)
+        } else {
+            let file = try OutputFile(path: runsPath)
+            var buffer = CSVBuffer(header: header)
+            try file.flush(&buffer)
+            try file.close()
+        }
+        let runsFile = try OutputFile(path: runsPath, append: true)
+        let gslVersion = GSLSetup.version
+        func manifest(status: String, done: Int, failed: Int) throws {
+            var object = SweepManifest.object(plan: plan, hash: hash, shard: request.shard, status: status, done: done,
+                                              total: total, failed: failed, command: request.commandLine,
+                                              started: started, gslVersion: gslVersion)
+            object["outcome_columns"] = columns.map { ["name": $0.name, "kind": "\($0.kind)"] }
+            try SweepManifest.write(object, folder: folder)
+        }
+        try manifest(status: "running", done: done.count, failed: failedBefore)
+
+        let units = workUnits(plan: plan, shard: request.shard, done: done)
+        let state = SharedProgress(done: done.count, failed: failedBefore, file: runsFile)
+        let failures = Set(ProcessInfo.processInfo.environment[faultInjectionVariable]?
+            .split(separator: ",").map(String.init) ?? [])
+        let writeError = ErrorBox()
+        let labels = baseScenario.calendar.labels
+        let record = spec.record
+        let runsRoot = folder + "/runs"
+        if record == .full { try? FileManager.default.createDirectory(atPath: runsRoot, withIntermediateDirectories: true) }
+
+        ParallelMap.forEachWorker(count: max(1, request.jobs)) { _ in
+            var cachedPoint = -1
+            var engine: Engine?
+            var pointError: String?
+            while !cancellation.isCancelled && writeError.error == nil, let unit = state.nextUnit(units) {
+                if unit.point != cachedPoint {
+                    cachedPoint = unit.point
+                    do {
+                        engine = Engine(scenario: try template.instantiate(plan.settings(point: unit.point)))
+                        pointError = nil
+                    } catch {
+                        engine = nil
+                        pointError = "\(error)"
+                    }
+                }
+                var rows = CSVBuffer(capacity: 4096)
+                var failedHere = 0
+                for replicate in unit.replicates {
+                    var result: RunResult
+                    if let engine, !failures.contains("\(unit.point):\(replicate)") {
+                        if record == .full {
+                            var recorder = SeriesRecorder(replicate: replicate, scenario: engine.scenario, labels: labels, options: RecordOptions(trust: .pairs))
+                            result = engine.run(replicate: replicate, point: unit.point, seed: spec.seed, observer: &recorder)
+                            do { try writeSeries(recorder, folder: runsRoot + "/\(unit.point)-\(replicate)") } catch { writeError.set(error) }
+                        } else {
+                            var observer = NullObserver()
+                            result = engine.run(replicate: replicate, point: unit.point, seed: spec.seed, observer: &observer)
+                        }
+                    } else {
+                        result = RunResult(outcomes: [], error: pointError ?? "failure injected by \(faultInjectionVariable)")
+                    }
+                    rows.field(unit.point)
+                    rows.field(replicate)
+                    rows.field(String(plan.streamKey(point: unit.point, replicate: replicate)))
+                    for value in plan.points[unit.point] { rows.field(value) }
+                    if let error = result.error {
+                        failedHere += 1
+                        for _ in columns { rows.emptyField() }
+                        rows.field("error")
+                        rows.field(error)
+                    } else {
+                        for (index, column) in columns.enumerated() {
+                            OutcomeFormatting.write(result.outcomes[index], kind: column.kind, labels: labels, into: &rows)
+                        }
+                        rows.field("ok")
+                        rows.emptyField()
+                    }
+                    rows.endRow()
+                }
+                do {
+                    let count = try state.finish(count: unit.replicates.count, failed: failedHere, rows: rows.bytes)
+                    progress(count, total)
+                } catch {
+                    writeError.set(error)
+                }
+            }
+        }
+        try state.close()
+        let (finalDone, finalFailed) = state.totals
+        if let error = writeError.error {
+            try? manifest(status: "interrupted", done: finalDone, failed: finalFailed)
+            throw error
+        }
+        let signal = cancellation.signal
+        if signal != 0 || finalDone < total {
+            try manifest(status: "interrupted", done: finalDone, failed: finalFailed)
+            return Outcome(folder: folder, total: total, done: finalDone, failed: finalFailed, executed: finalDone - done.count,
+                           points: plan.points.count, interruptedBy: signal)
+        }
+        if request.shard.count == 1 {
+            let aggregator = PointsAggregator(parameterPaths: spec.parameters.map(\.path), points: plan.points,
+                                              replicates: spec.replicates, columns: columns)
+            let points = try aggregator.pointsCSV(runFiles: [runsPath])
+            try AtomicFile.write(points, to: folder + "/points.csv")
+        }
+        try manifest(status: "complete", done: finalDone, failed: finalFailed)
+        return Outcome(folder: folder, total: total, done: finalDone, failed: finalFailed, executed: finalDone - done.count,
+                       points: plan.points.count, interruptedBy: 0)
+    }
+
+    /// A block of replicates of one point: the unit a worker takes.
+    struct WorkUnit: Sendable {
+        var point: Int
+        var replicates: [Int]
+    }
+
+    /// Units in point order, only the shard's runs not already done, at most 16 runs each.
+    static func workUnits(plan: SweepPlan, shard: Shard, done: Set<Int>) -> [WorkUnit] {
+        var units: [WorkUnit] = []
+        let replicates = plan.spec.replicates
+        let pointCount = plan.points.count
+        for point in 0..<pointCount {
+            var block: [Int] = []
+            for replicate in 0..<replicates where shard.contains(point: point, replicate: replicate, pointCount: pointCount)
+                && !done.contains(point * replicates + replicate) {
+                block.append(replicate)
+                if block.count == 16 {
+                    units.append(WorkUnit(point: point, replicates: block))
+                    block.removeAll()
+                }
+            }
+            if !block.isEmpty { units.append(WorkUnit(point: point, replicates: block)) }
+        }
+        return units
+    }
+
+    static func prepareFolder(_ folder: String, request: Request, hash: String) throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw EntenteError.cannotCreate("\(folder) exists and is not a folder; choose another --out") }
+            let contents = (try? fileManager.contentsOfDirectory(atPath: folder)) ?? []
+            if !contents.isEmpty {
+                if request.resume {
+                    let manifest = try SweepManifest.read(folder: folder)
+                    guard manifest.sweepHash == hash else {
+                        throw EntenteError.usage("\(folder) holds a sweep of different files (the sweep or scenario file changed since it started); rerun with --force to start over, or --out to write elsewhere")
+                    }
+                    guard manifest.shard == request.shard else {
+                        throw EntenteError.usage("\(folder) holds shard \(manifest.shard), not \(request.shard)")
+                    }
+                    return
+                }
+                guard request.force else {
+                    throw EntenteError.cannotCreate("\(folder) already holds results; pass --resume to continue that sweep, --force to replace it, or --out to write elsewhere")
+                }
+                for item in contents { try? fileManager.removeItem(atPath: folder + "/" + item) }
+            }
+        }
+        do {
+            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw EntenteError.cannotCreate("cannot create \(folder): \(ResultsFolder.reason(error))")
+        }
+    }
+
+    /// Reads a runs.csv left by an earlier session: the runs done, and the file cut after its last complete row.
+    static func recoverRuns(path: String, replicates: Int, header: [String]) throws -> (Set<Int>, Int) {
+        var reader = try CSVLineReader(path: path)
+        guard let firstRow = reader.next(), firstRow == header else {
+            throw EntenteError.usage("\(path) does not have the columns this sweep writes; rerun with --force to start over")
+        }
+        var done = Set<Int>()
+        var failed = 0
+        while let row = reader.next() {
+            guard row.count == header.count, let point = Int(row[0]), let replicate = Int(row[1]) else { continue }
+            if done.insert(point * replicates + replicate).inserted, row[row.count - 2] == "error" { failed += 1 }
+        }
+        guard truncate(path, off_t(reader.consumedBytes)) == 0 else {
+            throw EntenteError.cannotCreate("cannot repair \(path): \(String(cString: strerror(errno)))")
+        }
+        return (done, failed)
+    }
+
+    static func writeSeries(_ recorder: SeriesRecorder, folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let buffers = [recorder.trust, recorder.affinity, recorder.states, recorder.blocs, recorder.events]
+        for ((name, columns), body) in zip(SeriesRecorder.headers, buffers) {
+            try AtomicFile.write(CSVBuffer(header: columns).bytes + body.bytes, to: folder + "/" + name)
+        }
+    }
+}
+
+/// The work queue, counters and runs.csv shared by sweep workers, all behind one lock.
+///
+/// `@unchecked Sendable`: every stored property is read and written under `lock`.
+final class SharedProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var done: Int
+    private var failed: Int
+    private let file: OutputFile
+
+    init(done: Int, failed: Int, file: OutputFile) {
+        self.done = done
+        self.failed = failed
+        self.file = file
+    }
+
+    func close() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try file.close()
+    }
+
+    func nextUnit(_ units: [SweepRunner.WorkUnit]) -> SweepRunner.WorkUnit? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < units.count else { return nil }
+        nextIndex += 1
+        return units[nextIndex - 1]
+    }
+
+    /// Appends finished rows to runs.csv (whole, under the lock) and counts them; returns the runs done so far.
+    func finish(count: Int, failed failedCount: Int, rows: [UInt8]) throws -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        try file.write(rows)
+        done += count
+        failed += failedCount
+        return done
+    }
+
+    var totals: (Int, Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (done, failed)
+    }
+}
+
+/// The first error a worker hit while writing.
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+
+    func set(_ error: Error) {
+        lock.lock()
+        if stored == nil { stored = error }
+        lock.unlock()
+    }
+
+    var error: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}

@@ -1,0 +1,30 @@
+/// A validated sweep file: which scenario, which design, which parameters, how many replicates.
+public struct SweepSpec: Sendable {
+    /// What each run records.
+    public enum Record: String, Sendable { case outcomes, full }
+
+    /// The sweep file as named by the user.
+    public var file: String
+    /// The scenario file, resolved relative to the sweep file.
+    public var scenarioPath: String
+    /// The scenario as written in the sweep file.
+    public var scenarioReference: String
+    /// Variant of the scenario, if any.
+    public var variant: String?
+    /// Base seed of every run's stream.
+    public var seed: UInt64
+    /// Replicates per point.
+    public var replicates: Int
+    /// Design name (`grid`, `random`, `latin`, `sobol`).
+    public var design: String
+    /// Points to draw for sampled designs.
+    public var samples: Int
+    /// Swept parameters in declaration order.
+    public var parameters: [SweepParameter]
+    /// Outcomes: nil to use the scenario's, or a YAML list to decode against the scenario.
+    public var outcomes: YAMLNode?
+    /// What each run records.
+    public var record: Record
+    /// The parsed sweep file.
+    public var root: YAMLNode
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import EntenteKit
+
+/// `entente merge OUT_DIR`: joins the shards of a sweep into the result one process would have written.
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge the shard folders of a sweep into runs.csv and points.csv.",
+        discussion: "Refuses, writing nothing, when a shard is missing, duplicated, incomplete or from another sweep."
+    )
+
+    @Argument(help: "The sweep's output folder holding shard-K-of-N/ folders, or the shard folders themselves.")
+    var folders: [String]
+
+    @Option(help: "Where to write runs.csv and points.csv (default: the folder holding the shards).")
+    var out: String?
+
+    func run() throws {
+        try reportingErrors {
+            let result = try SweepMerger.merge(folders: folders, out: out)
+            let failed = result.failed > 0 ? ", \(result.failed) failed" : ""
+            print("\(result.folder): merged \(result.shards) shards, \(result.runs) runs\(failed); runs.csv and points.csv written")
+        }
+    }
+}

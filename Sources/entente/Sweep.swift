@@ -1,0 +1,151 @@
+import ArgumentParser
+import EntenteKit
+import Foundation
+
+/// `entente sweep FILE`: a parameter design × replicates on every core, resumable and shardable.
+struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a sweep file: a design of parameter points × replicates, on all cores.",
+        discussion: """
+        Rows go to runs.csv as runs finish (a crash loses only runs in flight); points.csv holds per-point
+        statistics at the end; manifest.json identifies the sweep (docs/sweeps.md, docs/outputs.md).
+        Ctrl-C stops cleanly and prints how to resume. With --shard K/N (or SLURM_ARRAY_TASK_ID and
+        SLURM_ARRAY_TASK_COUNT) only shard K of N runs, into <out>/shard-K-of-N/; `entente merge` joins them.
+        """
+    )
+
+    @Argument(help: "The sweep YAML file.")
+    var file: String
+
+    @Option(help: "Output folder (default: Results/<sweep file stem>/).")
+    var out: String?
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Run only shard K (0-based) of N.", valueName: "K/N"))
+    var shard: String?
+
+    @Flag(help: "Continue an interrupted sweep in its folder.")
+    var resume = false
+
+    @Flag(help: "Replace an existing results folder.")
+    var force = false
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if resume && force { throw ValidationError("--resume and --force exclude each other") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var request = SweepRunner.Request(path: file)
+            request.out = out
+            request.resume = resume
+            request.force = force
+            if let jobs { request.jobs = jobs }
+            request.shard = try resolveShard()
+            request.commandLine = CommandLine.arguments.joined(separator: " ")
+            let flag = CancellationFlag()
+            let signals = SignalWatcher(flag: flag)
+            let progress = SweepProgress(enabled: !quiet)
+            let outcome = try SweepRunner.execute(request, cancellation: flag) { done, total in
+                progress.update(done: done, total: total)
+            }
+            progress.finish()
+            _ = signals
+            let shardNote = request.shard.count > 1 ? " --shard \(request.shard)" : ""
+            if outcome.interruptedBy != 0 || outcome.done < outcome.total {
+                printError("interrupted: \(outcome.done) of \(outcome.total) runs recorded in \(outcome.folder)/runs.csv")
+                printError("resume with: entente sweep \(file)\(out.map { " --out \($0)" } ?? "")\(shardNote) --resume")
+                throw ExitCode(outcome.interruptedBy == SIGTERM ? 143 : 130)
+            }
+            let failedNote = outcome.failed > 0 ? ", \(outcome.failed) failed (status=error in runs.csv)" : ""
+            let pointsNote = request.shard.count > 1 ? "merge the shards with: entente merge \(out ?? "Results/\(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)")" : "points.csv written"
+            print("\(outcome.folder): \(outcome.points) points, \(outcome.done) runs (\(outcome.executed) run now)\(failedNote); \(pointsNote)")
+            if outcome.failed > 0 { throw ExitCode(70) }
+        }
+    }
+
+    /// `--shard`, or the Slurm array variables when it is not given.
+    func resolveShard() throws -> Shard {
+        if let shard { return try Shard(parsing: shard) }
+        let environment = ProcessInfo.processInfo.environment
+        if let id = environment["SLURM_ARRAY_TASK_ID"].flatMap({ Int($0) }),
+           let count = environment["SLURM_ARRAY_TASK_COUNT"].flatMap({ Int($0) }) {
+            // Arrays need not start at 0 (--array=1-4): shard K is the task's position in the array.
+            let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap { Int($0) } ?? 0
+            let shard = try Shard(parsing: "\(id - minimum)/\(count)")
+            printError("note: running shard \(shard) from SLURM_ARRAY_TASK_ID=\(id), SLURM_ARRAY_TASK_MIN=\(minimum), SLURM_ARRAY_TASK_COUNT=\(count)")
+            return shard
+        }
+        return .whole
+    }
+}
+
+/// Turns SIGINT and SIGTERM into a cancellation request instead of killing the process.
+final class SignalWatcher {
+    private var sources: [DispatchSourceSignal] = []
+
+    init(flag: CancellationFlag) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if !flag.isCancelled {
+                    printError("\nstopping: letting runs in flight finish (Ctrl-C again is ignored until then)")
+                }
+                flag.cancel(signal: number)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+
+/// Sweep progress on stderr: a redrawn bar on a terminal, a plain line every ~10 s otherwise.
+final class SweepProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let enabled: Bool
+    private let terminal: Bool
+    private let started = Date()
+    private var last = Date.distantPast
+    private var drawn = false
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+        terminal = isatty(2) == 1
+    }
+
+    func update(done: Int, total: Int) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        let interval = terminal ? 0.25 : 10
+        guard now.timeIntervalSince(last) >= interval || (terminal && done == total) else { return }
+        last = now
+        let elapsed = now.timeIntervalSince(started)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let eta = rate > 0 ? Int((Double(total - done) / rate).rounded()) : 0
+        let fraction = total > 0 ? Double(done) / Double(total) : 1
+        if terminal {
+            let width = 30
+            let filled = Int(fraction * Double(width))
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) runs, \(Int(rate)) runs/s, ETA \(eta) s ".utf8))
+            drawn = true
+        } else {
+            FileHandle.standardError.write(Data("progress: \(done)/\(total) runs (\(Int(fraction * 100))%), \(Int(rate)) runs/s, ETA \(eta) s\n".utf8))
+        }
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
