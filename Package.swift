@@ -29,6 +29,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "entente-bench",
+            dependencies: ["EntenteKit"]
+        ),
         .testTarget(
             name: "EntenteKitTests",
             dependencies: ["EntenteKit", "CGSL"]

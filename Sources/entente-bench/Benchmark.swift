@@ -1,0 +1,41 @@
+import EntenteKit
+import Foundation
+
+/// One measured workload: a row of bench.csv.
+struct Measurement {
+    var workload: String
+    var states: Int
+    var steps: Int
+    var runs: Int
+    var seconds: Double
+    var peakRSSMegabytes: Double
+
+    var runsPerSecond: Double { Double(runs) / seconds }
+    var nanosecondsPerStateStep: Double { seconds * 1e9 / (Double(runs) * Double(steps) * Double(states)) }
+}
+
+/// Peak resident memory of this process so far, in MB.
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// Wall-clock seconds of `body`.
+func measure(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// A recorder that formats every row as `run` does but keeps only the byte count, to cost CSV formatting without disk.
+struct CountingRecorder: StepObserver {
+    var inner: SeriesRecorder
+    var bytes = 0
+    var wantsEvents: Bool { true }
+    mutating func observe(world: World, step: Int, events: [EventLog.Entry]) {
+        inner.observe(world: world, step: step, events: events)
+        bytes += inner.trust.bytes.count + inner.affinity.bytes.count + inner.states.bytes.count + inner.blocs.bytes.count + inner.events.bytes.count
+        inner.trust.removeAll(); inner.affinity.removeAll(); inner.states.removeAll(); inner.blocs.removeAll(); inner.events.removeAll()
+    }
+}
