@@ -28,7 +28,7 @@ struct Run: ParsableCommand {
     @Option(help: "Apply a variant declared in the file.")
     var variant: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter or field by path, e.g. betrayal=0.8 or events.polonez.value=0.05; repeatable.", valueName: "NAME=VALUE"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter or field by path, e.g. betrayal=0.8 or events.polonez-2018-06.value=0.05; repeatable.", valueName: "NAME=VALUE"))
     var settings: [String] = []
 
     @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none.", valueName: "every=K,trust=..."))

@@ -49,12 +49,13 @@ public struct ArmsTransfer: EventEffect {
     }
 
     /// The perception effects, computed on the world as it is before the transfer.
-    public func trustChanges(in world: World, parameters: ParameterValues) -> [TrustChange] {
+    /// `secret` is true for a covert transfer not yet revealed: only deception adds weight then.
+    public func trustChanges(in world: World, parameters: ParameterValues, secret: Bool) -> [TrustChange] {
         let n = world.stateCount
         let salience = value + world.capability[to] > 0 ? value / (value + world.capability[to]) : 0
         let betrayal = parameters[.betrayal]
         let allyPenalty = parameters[.allyPenalty]
-        let secrecy = 1 + (covert ? parameters[.deception] : 0)
+        let secrecy = 1 + (secret ? parameters[.deception] : 0)
         let complicity = parameters[.complicity]
         var changes: [TrustChange] = []
         for observer in 0..<n where observer != from && observer != to {
@@ -83,10 +84,11 @@ public struct ArmsTransfer: EventEffect {
     public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
         let parameters = environment.parameters
         let salience = value + world.capability[to] > 0 ? value / (value + world.capability[to]) : 0
-        let changes = trustChanges(in: world, parameters: parameters)
+        let secret = covert && !world.revealed[environment.eventIndex]
+        let changes = trustChanges(in: world, parameters: parameters, secret: secret)
         world.capability[to] += value
         world.addTrust(to, from, parameters[.gratitude] * salience)
-        if covert && !world.revealed[environment.eventIndex] {
+        if secret {
             world.heldBack[environment.eventIndex] += changes
         } else {
             world.apply(changes)

@@ -16,7 +16,7 @@ public enum StatusOutcome {
             let state = fields["state"].flatMap { context.state($0, field: "state") }
             let bloc = fields["bloc"].flatMap { context.bloc($0, field: "bloc") }
             var by: Int?? = .some(nil)
-            if let node = fields["by"] { by = context.boundStep(node, field: "by").map { .some($0) } ?? nil }
+            if let node = fields["by"] { by = context.boundStep(node, field: "by", inclusive: true).map { .some($0) } ?? nil }
             guard let state, let bloc, let by else { return nil }
             return Measure(state: state, bloc: bloc, byStep: by, target: target)
         }

@@ -15,6 +15,8 @@ public struct DecodeContext: Sendable {
     public internal(set) var eventTypes: [String: String] = [:]
     /// The calendar, once decoded; date checks are skipped without one.
     public internal(set) var calendar: SimulationCalendar?
+    /// Locations of values set by `--set` or a variant: a date there past the calendar's end means "never".
+    public internal(set) var overrideLocations: Set<SourceLocation> = []
 
     /// Records a problem.
     public mutating func error(_ message: String, at location: SourceLocation) {
@@ -117,6 +119,9 @@ public struct DecodeContext: Sendable {
     public mutating func step(_ node: YAMLNode, field: String) -> Int? {
         guard let date = date(node, field: field) else { return nil }
         guard let calendar else { return nil }
+        if overrideLocations.contains(node.location), calendar.stepOrBeyond(date) >= calendar.stepCount {
+            return calendar.stepCount  // moved past the end by a variant or --set: never happens within the horizon
+        }
         guard let step = calendar.step(containing: date) else {
             error("'\(field)' date \(node.scalarText ?? "") falls outside the calendar; expected a date from \(calendar.start) to \(calendar.end)", at: node.location)
             return nil
@@ -125,9 +130,10 @@ public struct DecodeContext: Sendable {
     }
 
     /// A step for an optional bound such as `by:` or `at:` of an outcome: a date, which may lie after the end.
-    public mutating func boundStep(_ node: YAMLNode, field: String) -> Int? {
+    /// `inclusive` bounds (`by:`) take the last day of the period written (`by: 2023` counts all of 2023).
+    public mutating func boundStep(_ node: YAMLNode, field: String, inclusive: Bool = false) -> Int? {
         guard let date = date(node, field: field), let calendar else { return nil }
-        let step = calendar.stepOrBeyond(date)
+        let step = calendar.stepOrBeyond(inclusive ? date.lastDay : date)
         guard step >= 0 else {
             error("'\(field)' date \(node.scalarText ?? "") is before the calendar starts (\(calendar.start))", at: node.location)
             return nil

@@ -15,6 +15,7 @@ public struct ScenarioDecoder {
     /// Decodes `root`; throws ``EntenteError/data(_:)`` with all diagnostics when anything is wrong.
     public func decode(_ root: YAMLNode, file: String) throws -> Scenario {
         var context = DecodeContext()
+        context.overrideLocations = overrideLocations
         guard let top = FieldReader(root, what: "the scenario", allowed: Self.topLevelKeys,
                                     required: ["calendar", "states"], context: &context) else {
             throw EntenteError.data(context.diagnostics)
@@ -245,10 +246,6 @@ public struct ScenarioDecoder {
     func eventStep(_ fields: FieldReader, context: inout DecodeContext) -> Int? {
         switch (fields["at"], fields["step"]) {
         case (let at?, nil):
-            if overrideLocations.contains(at.location), let calendar = context.calendar,
-               let date = context.date(at, field: "at"), calendar.stepOrBeyond(date) >= calendar.stepCount {
-                return calendar.stepCount  // set past the end by a variant or --set: never happens
-            }
             return context.step(at, field: "at")
         case (nil, let step?):
             guard let calendar = context.calendar else { return nil }
@@ -284,11 +281,13 @@ public struct ScenarioDecoder {
             let name = fields["name"].flatMap { context.identifier($0, field: "name") }
             let measure = type.decode(fields, context: &context)
             guard let name, let measure else { continue }
-            let reserved = ["replicate", "variant", "point", "seed", "status", "error"]
-            if reserved.contains(name) || name.hasSuffix("_date") && names.contains(String(name.dropLast(5))) || !names.insert(name).inserted {
-                context.error("outcome name '\(name)' is already used or reserved; expected a unique column name", at: fields["name"]?.location ?? item.location)
+            let reserved: Set<String> = ["replicate", "variant", "point", "seed", "status", "error"]
+            let columns = measure.columns(name: name).map(\.name)
+            if let clash = columns.first(where: { reserved.contains($0) || names.contains($0) }) {
+                context.error("outcome '\(name)' would write the column '\(clash)', which is already used or reserved; expected unique column names", at: fields["name"]?.location ?? item.location)
                 continue
             }
+            names.formUnion(columns)
             outcomes.append(OutcomeSpec(name: name, type: typeName, location: item.location, measure: measure))
         }
         return outcomes

@@ -68,6 +68,11 @@ public struct ScenarioEditor {
 
     /// Applies a declared variant: removals first, then its settings.
     public mutating func apply(_ variant: VariantSpec) throws {
+        // The variant list belongs to the base file; a variant's instance has none (its removals would not resolve).
+        if var entries = root.entries {
+            entries.removeAll { $0.key == "variants" }
+            root = YAMLNode(.mapping(entries), at: root.location)
+        }
         removeEvents(ids: Set(variant.removeIDs), tags: Set(variant.removeTags))
         for (path, value) in variant.settings {
             do { try set(path: path, value: value) } catch let error as PathError {

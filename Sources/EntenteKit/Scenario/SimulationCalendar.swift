@@ -41,7 +41,7 @@ public struct SimulationCalendar: Sendable, Hashable {
         return Self.offset(of: day, from: start, unit: unit)
     }
 
-    /// The step for a date, clamped to the calendar (dates before start give 0, after end give `stepCount`).
+    /// The step for a date, clamped to the calendar (dates before start give −1, after end give `stepCount`).
     /// Used for `by:` and `at:` bounds that may name a date past the end.
     public func stepOrBeyond(_ date: CalendarDate) -> Int {
         let day = date.firstDay
@@ -70,7 +70,9 @@ public struct SimulationCalendar: Sendable, Hashable {
         switch unit {
         case .day, .week: return date.description
         case .month, .quarter: return pad(date.year, 4) + "-" + pad(date.month, 2)
-        case .year: return pad(date.year, 4)
+        case .year:
+            // Years that do not start in January are labelled with their first month, so they stay unambiguous.
+            return start.month == 1 ? pad(date.year, 4) : pad(date.year, 4) + "-" + pad(date.month, 2)
         }
     }
 

@@ -74,6 +74,9 @@ public struct Comparison {
             scenarios.append(try loader.load(path: request.path, variant: variant.name, settings: request.settings))
         }
         let columns = Engine(scenario: base).outcomeColumns
+        let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
+        let out = request.out ?? "Results/\(stem)/compare"
+        let folder = try ResultsFolder(path: out, force: request.force)  // refuse an existing folder before any run
         var results: [[[Double]]] = []
         for scenario in scenarios {
             let engine = Engine(scenario: scenario)
@@ -82,6 +85,7 @@ public struct Comparison {
                 return engine.run(replicate: replicate, seed: seed, observer: &observer)
             }
             if let failed = runs.firstIndex(where: { $0.error != nil }) {
+                folder.discard()
                 throw EntenteError.software("replicate \(failed) failed: \(runs[failed].error!)")
             }
             results.append(runs.map(\.outcomes))
@@ -114,9 +118,6 @@ public struct Comparison {
             table.field(effect.ci95Low); table.field(effect.ci95High); table.field(effect.variantLow); table.field(effect.variantHigh)
             table.endRow()
         }
-        let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
-        let out = request.out ?? "Results/\(stem)/compare"
-        let folder = try ResultsFolder(path: out, force: request.force)
         do {
             try folder.write("outcomes.csv", bytes: outcomes.bytes)
             try folder.write("effects.csv", bytes: table.bytes)

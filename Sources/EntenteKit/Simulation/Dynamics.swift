@@ -3,7 +3,7 @@ import Foundation
 
 /// The per-step rules of the model, on flat arrays (docs/model.md, "Each step").
 enum Dynamics {
-    /// Steps 1–3: memory toward baseline, structural balance, noise; then clamp to [-1, 1].
+    /// Steps 1–3: memory toward baseline, structural balance (T += balance · T·Tᵀ / (N − 2)), noise; then clamp to [-1, 1].
     static func updateTrust(_ world: inout World, parameters: ParameterValues, random: RandomStream, scratch: inout Scratch) {
         let n = world.stateCount
         let decay = parameters[.decay]
@@ -25,7 +25,7 @@ enum Dynamics {
         }
         if useBalance {
             if scratch.product.count != n * n { scratch.product = .init(repeating: 0, count: n * n) }
-            multiplySquare(world.trust, into: &scratch.product, n: n)
+            multiplyByTranspose(&world.trust, into: &scratch.product, n: n)
             let scale = balance / Double(n - 2)
             world.trust.withUnsafeMutableBufferPointer { trust in
                 scratch.product.withUnsafeBufferPointer { product in
@@ -46,14 +46,15 @@ enum Dynamics {
         }
     }
 
-    /// C = T·T through GSL's BLAS; the zero diagonal of T drops the k = i and k = j terms.
-    static func multiplySquare(_ matrix: [Double], into product: inout [Double], n: Int) {
-        var matrix = matrix
+    /// C = T·Tᵀ through GSL's BLAS: C_ij = Σ_k T_ik T_jk, how far i and j agree about every third
+    /// party (homophily, Traag, Van Dooren & De Leenheer 2013). The zero diagonal of T drops the
+    /// k = i and k = j terms. (The specification's T·T fails to balance directed trust: docs/model.md.)
+    static func multiplyByTranspose(_ matrix: inout [Double], into product: inout [Double], n: Int) {
         let status = matrix.withUnsafeMutableBufferPointer { a in
             product.withUnsafeMutableBufferPointer { c in
                 var viewA = gsl_matrix_view_array(a.baseAddress, n, n)
                 var viewC = gsl_matrix_view_array(c.baseAddress, n, n)
-                return gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &viewA.matrix, &viewA.matrix, 0.0, &viewC.matrix)
+                return gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, &viewA.matrix, &viewA.matrix, 0.0, &viewC.matrix)
             }
         }
         if status != GSL_SUCCESS {

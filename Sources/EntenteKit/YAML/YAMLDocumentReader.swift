@@ -59,7 +59,7 @@ public struct YAMLDocumentReader: Sendable {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.allSatisfy({ $0.isWhitespace }) {
-            throw fail("file is empty; expected a YAML mapping with at least `calendar`, `states` and `events`")
+            throw fail("file is empty; expected a YAML mapping with at least `calendar` and `states`")
         }
         if let (line, column) = Self.excessiveNesting(in: bytes, limit: limits.maxDepth) {
             throw fail("nesting is deeper than \(limits.maxDepth) levels; expected a flat scenario file", line: line, column: column)
