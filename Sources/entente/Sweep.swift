@@ -78,7 +78,10 @@ struct Sweep: ParsableCommand {
            let count = environment["SLURM_ARRAY_TASK_COUNT"].flatMap({ Int($0) }) {
             // Arrays need not start at 0 (--array=1-4): shard K is the task's position in the array.
             let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap { Int($0) } ?? 0
-            let shard = try Shard(parsing: "\(id - minimum)/\(count)")
+            guard id - minimum >= 0, id - minimum < count else {
+                throw EntenteError.usage("SLURM_ARRAY_TASK_ID=\(id) with SLURM_ARRAY_TASK_MIN=\(minimum) and SLURM_ARRAY_TASK_COUNT=\(count) names no shard; submit the array as --array=0-\(count - 1) or pass --shard K/N")
+            }
+            let shard = Shard(index: id - minimum, count: count)
             printError("note: running shard \(shard) from SLURM_ARRAY_TASK_ID=\(id), SLURM_ARRAY_TASK_MIN=\(minimum), SLURM_ARRAY_TASK_COUNT=\(count)")
             return shard
         }

@@ -34,13 +34,19 @@ enum Dynamics {
             }
         }
         world.trust.withUnsafeMutableBufferPointer { trust in
-            for i in 0..<n {
-                let row = i &* n
-                for j in 0..<n {
-                    if j == i { trust[row &+ j] = 0; continue }
-                    var t = trust[row &+ j]
-                    if noise > 0 { t += noise * random.gaussian() }
-                    trust[row &+ j] = min(1, max(-1, t))
+            scratch.noiseRow.withUnsafeMutableBufferPointer { noiseRow in
+                // Draws in row order over the off-diagonal (i, then j ≠ i), one row at a time.
+                let draws = UnsafeMutableBufferPointer(rebasing: noiseRow[0..<max(0, n - 1)])
+                for i in 0..<n {
+                    let row = i &* n
+                    if noise > 0 { random.fillGaussian(draws, sigma: noise) }
+                    var draw = 0
+                    for j in 0..<n {
+                        if j == i { trust[row &+ j] = 0; continue }
+                        var t = trust[row &+ j]
+                        if noise > 0 { t += draws[draw]; draw &+= 1 }
+                        trust[row &+ j] = min(1, max(-1, t))
+                    }
                 }
             }
         }
@@ -67,49 +73,64 @@ enum Dynamics {
         let n = world.stateCount
         let blocs = world.blocCount
         let leaderWeight = parameters[.leaderWeight]
+        // Each bloc's active members and their weights c_m (1 + leader_weight [m leads b]), once per step.
+        var count = 0
         for b in 0..<blocs {
+            scratch.activeStart[b] = count
             var sum = 0.0
-            for m in 0..<n {
-                var w = 0.0
-                if world.isActive(m, b) {
-                    w = world.capability[m] * (world.leader[b] == m ? 1 + leaderWeight : 1)
-                }
-                scratch.weight[m &* blocs &+ b] = w
+            for m in 0..<n where world.status[m &* blocs &+ b] == .member {
+                let w = world.capability[m] * (world.leader[b] == m ? 1 + leaderWeight : 1)
+                scratch.activeMembers[count] = m
+                scratch.activeWeight[count] = w
                 sum += w
+                count &+= 1
             }
             scratch.weightSum[b] = sum
         }
-        for i in 0..<n {
-            let row = i &* n
-            var threat = 0.0
-            for j in 0..<n where j != i {
-                let t = world.trust[row &+ j]
-                if t < 0 { threat -= world.capability[j] * t }
-            }
-            world.threat[i] = threat
-            let capability = world.capability[i]
-            world.need[i] = threat + capability > 0 ? threat / (threat + capability) : 0
-            for b in 0..<blocs {
-                var weighted = 0.0
-                var support = 0.0
-                for m in 0..<n where m != i {
-                    let w = scratch.weight[m &* blocs &+ b]
-                    if w > 0 || world.isActive(m, b) {
-                        let t = world.trust[row &+ m]
-                        weighted += w * t
-                        if t > 0 { support += world.capability[m] * t }
+        scratch.activeStart[blocs] = count
+        let trust = world.trust
+        let capability = world.capability
+        let status = world.status
+        let obligation = world.obligation
+        trust.withUnsafeBufferPointer { trust in
+        capability.withUnsafeBufferPointer { capability in
+        scratch.activeMembers.withUnsafeBufferPointer { members in
+        scratch.activeWeight.withUnsafeBufferPointer { weights in
+            for i in 0..<n {
+                let row = i &* n
+                var threat = 0.0
+                for j in 0..<n {
+                    let t = trust[row &+ j]  // the diagonal is 0
+                    if t < 0 { threat -= capability[j] * t }
+                }
+                world.threat[i] = threat
+                let own = capability[i]
+                world.need[i] = threat + own > 0 ? threat / (threat + own) : 0
+                for b in 0..<blocs {
+                    var weighted = 0.0
+                    var support = 0.0
+                    var selfWeight = 0.0
+                    for index in scratch.activeStart[b]..<scratch.activeStart[b &+ 1] {
+                        let m = members[index]
+                        if m == i { selfWeight = weights[index]; continue }
+                        let t = trust[row &+ m]
+                        weighted += weights[index] * t
+                        if t > 0 { support += capability[m] * t }
+                    }
+                    let others = scratch.weightSum[b] - selfWeight
+                    let cell = i &* blocs &+ b
+                    scratch.blocTrust[cell] = others > 0 ? weighted / others : 0
+                    // Only an active member can count on the bloc: frozen members, outsiders and leavers get no cover.
+                    if status[cell] != .member || threat == 0 {
+                        scratch.cover[cell] = 0
+                    } else {
+                        scratch.cover[cell] = min(1, obligation[b] * support / threat)
                     }
                 }
-                let others = scratch.weightSum[b] - scratch.weight[i &* blocs &+ b]
-                let cell = i &* blocs &+ b
-                scratch.blocTrust[cell] = others > 0 ? weighted / others : 0
-                // Only an active member can count on the bloc: frozen members, outsiders and leavers get no cover.
-                if world.status[cell] != .member || threat == 0 {
-                    scratch.cover[cell] = 0
-                } else {
-                    scratch.cover[cell] = min(1, world.obligation[b] * support / threat)
-                }
             }
+        }
+        }
+        }
         }
     }
 

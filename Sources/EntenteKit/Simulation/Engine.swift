@@ -15,6 +15,7 @@ public struct Engine: Sendable {
     /// Outcome columns in order.
     public let outcomeColumns: [OutcomeColumn]
     private let outcomeOffsets: [Int]
+    private let measures: [any OutcomeMeasure]
     private let initialOutcomes: [Double]
     private let names: WorldNames
 
@@ -33,6 +34,7 @@ public struct Engine: Sendable {
         }
         outcomeColumns = columns
         outcomeOffsets = offsets
+        measures = scenario.outcomes.map(\.measure)
         initialOutcomes = initial
         names = scenario.names
     }
@@ -59,8 +61,8 @@ public struct Engine: Sendable {
             Dynamics.perceive(&world, parameters: parameters, scratch: &scratch)
             Dynamics.updateAffinity(&world, parameters: parameters, scratch: scratch)
             Dynamics.updateMembership(&world, step: step, parameters: parameters, random: random, names: names, log: &log)
-            for (outcome, offset) in zip(scenario.outcomes, outcomeOffsets) {
-                outcome.measure.observe(world: world, step: step, lastStep: lastStep, values: &outcomes, offset: offset)
+            for index in measures.indices {
+                measures[index].observe(world: world, step: step, lastStep: lastStep, values: &outcomes, offset: outcomeOffsets[index])
             }
             observer.observe(world: world, step: step, events: log.entries)
             #if DEBUG

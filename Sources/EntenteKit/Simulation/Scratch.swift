@@ -10,6 +10,14 @@ struct Scratch {
     var weight: [Double]
     /// Σ weight over each bloc's active members.
     var weightSum: [Double]
+    /// Active members of every bloc, bloc after bloc: bloc b's are `activeMembers[activeStart[b]..<activeStart[b+1]]`.
+    var activeMembers: [Int]
+    /// Perception weight of each entry of `activeMembers`.
+    var activeWeight: [Double]
+    /// Offsets into `activeMembers`, `blocCount + 1` long.
+    var activeStart: [Int]
+    /// One row of Gaussian draws for the noise rule.
+    var noiseRow: [Double]
 
     init(world: World) {
         let cells = world.stateCount * world.blocCount
@@ -18,5 +26,9 @@ struct Scratch {
         cover = .init(repeating: 0, count: cells)
         weight = .init(repeating: 0, count: cells)
         weightSum = .init(repeating: 0, count: world.blocCount)
+        activeMembers = .init(repeating: 0, count: cells)
+        activeWeight = .init(repeating: 0, count: cells)
+        activeStart = .init(repeating: 0, count: world.blocCount + 1)
+        noiseRow = .init(repeating: 0, count: world.stateCount)
     }
 }

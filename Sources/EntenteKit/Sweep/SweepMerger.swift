@@ -68,14 +68,23 @@ public enum SweepMerger {
         guard problems.isEmpty else {
             throw EntenteError.usage("cannot merge:\n  " + problems.joined(separator: "\n  ") + "\nnothing was written")
         }
-        guard let points = reference.object["points"] as? [[Double]],
-              let replicates = reference.object["replicates"] as? Int,
-              let parameters = reference.object["parameters"] as? [[String: Any]],
-              let columnObjects = reference.object["outcome_columns"] as? [[String: String]] else {
+        // JSONDecoder reads numbers exactly (JSONSerialization on Linux can be off in the last digit).
+        struct Design: Decodable {
+            struct Parameter: Decodable { var path: String }
+            struct Column: Decodable { var name: String; var kind: String }
+            var points: [[Double]]
+            var replicates: Int
+            var parameters: [Parameter]
+            var outcome_columns: [Column]
+        }
+        guard let data = fileManager.contents(atPath: reference.path + "/manifest.json"),
+              let design = try? JSONDecoder().decode(Design.self, from: data) else {
             throw EntenteError.data([Diagnostic("\(reference.path)/manifest.json lacks points, replicates, parameters or outcome_columns", at: nil)])
         }
-        let columns = columnObjects.map { OutcomeColumn(name: $0["name"] ?? "", kind: $0["kind"] == "flag" ? .flag : $0["kind"] == "date" ? .date : .number) }
-        let paths = parameters.map { $0["path"] as? String ?? "" }
+        let points = design.points
+        let replicates = design.replicates
+        let columns = design.outcome_columns.map { OutcomeColumn(name: $0.name, kind: $0.kind == "flag" ? .flag : $0.kind == "date" ? .date : .number) }
+        let paths = design.parameters.map(\.path)
 
         // Index every row by (point, replicate), then copy rows in that order.
         struct RowRef { var key: Int; var file: Int; var offset: Int; var length: Int }

@@ -28,9 +28,10 @@ public struct SweepParameter: Sendable, Hashable {
         case .range(let from, let to, let steps?, let scale):
             if steps == 1 { return [from] }
             return (0..<steps).map { index in
-                let fraction = Double(index) / Double(steps - 1)
+                // The ends are exactly the values written.
+                if index == 0 { return from }
                 if index == steps - 1 { return to }
-                return Self.interpolate(from: from, to: to, fraction: fraction, scale: scale)
+                return Self.interpolate(from: from, to: to, fraction: Double(index) / Double(steps - 1), scale: scale)
             }
         case .range: return nil
         }
@@ -49,7 +50,7 @@ public struct SweepParameter: Sendable, Hashable {
     static func interpolate(from: Double, to: Double, fraction: Double, scale: Scale) -> Double {
         switch scale {
         case .linear: return from + fraction * (to - from)
-        case .log: return exp(log(from) + fraction * (log(to) - log(from)))
+        case .log: return from * pow(to / from, fraction)
         }
     }
 
