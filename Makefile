@@ -3,12 +3,28 @@ SWIFT ?= swift
 SCENARIO ?= Scenarios/csto-2018-2024.yaml
 OUT ?= Results/csto-2018-2024
 ENTENTE := .build/release/entente
+# BLAS=openblas links GSL's BLAS calls to OpenBLAS (libopenblas-dev) instead of GSL's reference CBLAS.
+BLAS ?= gsl
+FUZZ_SECONDS ?= 60
 
-.PHONY: run test gsl build plot-deps clean
+ifeq ($(BLAS),openblas)
+BUILD_FLAGS := --scratch-path .build-openblas
+BLAS_ENV := PKG_CONFIG_PATH=$(CURDIR)/Scripts/pkgconfig-openblas
+BENCH := .build-openblas/release/entente-bench
+else
+BUILD_FLAGS :=
+BLAS_ENV :=
+BENCH := .build/release/entente-bench
+endif
+
+.PHONY: run test gsl build bench test-sanitize test-cluster fuzz clean
 
 ## Install GSL if missing (apt-get; root or sudo).
 gsl:
 	@sh Scripts/ensure-gsl.sh
+ifeq ($(BLAS),openblas)
+	@sh Scripts/ensure-gsl.sh openblas
+endif
 
 ## Release build of the `entente` command.
 build: gsl
@@ -30,5 +46,25 @@ test: gsl
 	$(SWIFT) build --product entente
 	$(SWIFT) test
 
+## The benchmark suite (release build); writes Results/bench/bench.csv. `make bench BLAS=openblas` for OpenBLAS.
+bench: gsl
+	$(BLAS_ENV) $(SWIFT) build -c release --product entente-bench $(BUILD_FLAGS)
+	$(BENCH)
+
+## Thread sanitizer on the in-process parallel tests, address sanitizer on the whole suite.
+test-sanitize: gsl
+	TSAN_OPTIONS="suppressions=$(CURDIR)/Tests/sanitizers/tsan.supp halt_on_error=1" \
+		$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter 'ParallelSweepTests|DeterminismTests'
+	$(SWIFT) build --sanitize=address --scratch-path .build-asan --product entente
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+## A real one-node Slurm: installs slurm-wlm and munge, runs a sharded sweep as an array job, compares with one process.
+test-cluster: build
+	bash Tests/cluster/slurm-local.sh
+
+## The scenario/sweep loader fuzzer (libFuzzer) for FUZZ_SECONDS seconds.
+fuzz: gsl
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash Scripts/fuzz.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-openblas .build-tsan .build-asan .build-fuzz

@@ -1,11 +1,18 @@
 #!/bin/sh
 # Installs GSL's development files (libgsl-dev) and pkg-config when `pkg-config --exists gsl` fails.
 # Uses apt-get as root, or through sudo when not root; says what to do when neither works.
+# `ensure-gsl.sh openblas` installs libopenblas-dev instead (for `make BLAS=openblas`).
 set -eu
-if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then
-    exit 0
+if [ "${1:-}" = "openblas" ]; then
+    [ -e /usr/lib/x86_64-linux-gnu/libopenblas.so ] || ls /usr/lib/*/libopenblas.so >/dev/null 2>&1 && exit 0
+    PACKAGES="libopenblas-dev"
+else
+    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then
+        exit 0
+    fi
+    PACKAGES="libgsl-dev pkg-config"
 fi
-echo "GSL not found by pkg-config: installing libgsl-dev and pkg-config with apt-get" >&2
+echo "installing $PACKAGES with apt-get" >&2
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "error: apt-get is not available. Install the GNU Scientific Library development files (libgsl-dev, gsl-devel or 'brew install gsl') and pkg-config, then rerun." >&2
     exit 1
@@ -15,11 +22,13 @@ if [ "$(id -u)" -eq 0 ]; then
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     SUDO="sudo -n"
 else
-    echo "error: installing libgsl-dev needs root. Run 'sudo apt-get install libgsl-dev pkg-config' and rerun." >&2
+    echo "error: installing $PACKAGES needs root. Run 'sudo apt-get install $PACKAGES' and rerun." >&2
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq libgsl-dev pkg-config >/dev/null
-pkg-config --exists gsl || { echo "error: libgsl-dev installed but pkg-config still cannot find gsl" >&2; exit 1; }
-echo "GSL $(pkg-config --modversion gsl) installed" >&2
+$SUDO apt-get install -y -qq $PACKAGES >/dev/null
+if [ "${1:-}" != "openblas" ]; then
+    pkg-config --exists gsl || { echo "error: libgsl-dev installed but pkg-config still cannot find gsl" >&2; exit 1; }
+    echo "GSL $(pkg-config --modversion gsl) installed" >&2
+fi
