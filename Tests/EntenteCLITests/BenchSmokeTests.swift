@@ -1,0 +1,39 @@
+import Foundation
+import XCTest
+
+/// Runs every benchmark workload at a tiny size, so the suite cannot rot between `make bench` runs.
+final class BenchSmokeTests: XCTestCase {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func testEveryWorkloadRunsAtTinySizeAndReportsPositiveThroughput() throws {
+        let bundle = Bundle(for: Self.self).bundleURL
+        let candidates = [bundle.appendingPathComponent("entente-bench"), bundle.deletingLastPathComponent().appendingPathComponent("entente-bench")]
+        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw XCTSkip("entente-bench not built next to the test bundle (swift build first)")
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["--tiny"]
+        process.currentDirectoryURL = Self.packageRoot
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, output)
+        for workload in ["csto-run full-record", "csto-run outcomes 1 job", "scale-10 balance off", "scale-10 balance on",
+                         "sweep-jobs 1", "sweep-jobs 2", "sweep-memory"] {
+            let line = output.split(separator: "\n").first { $0.hasPrefix(workload) }
+            XCTAssertNotNil(line, "\(workload) missing from:\n\(output)")
+            // columns after the name: states steps runs seconds runs/s ns/state-step RSS
+            let numbers = line.map { $0.dropFirst(28).split(separator: " ").compactMap { Double($0) } } ?? []
+            XCTAssertEqual(numbers.count, 7, String(line ?? ""))
+            if numbers.count == 7 {
+                XCTAssertGreaterThan(numbers[4], 0, "\(workload): runs per second")
+                XCTAssertGreaterThan(numbers[6], 1, "\(workload): peak RSS in MB")
+            }
+        }
+        XCTAssertTrue(output.contains("sweep speed-up with 2 jobs:"), output)
+    }
+}
