@@ -54,6 +54,7 @@ struct BenchSuite {
         }
 
         var results: [Measurement] = []
+        var dgemmRows: [(Int, Double, Double)] = []
         func report(_ m: Measurement) {
             results.append(m)
             let line = [m.workload.padding(toLength: 28, withPad: " ", startingAt: 0),
@@ -89,23 +90,30 @@ struct BenchSuite {
             report(Measurement(workload: "csto-run outcomes 1 job", states: csto.states.count, steps: steps, runs: replicates, seconds: outcomeSeconds, peakRSSMegabytes: peakRSSMegabytes()))
         }
 
-        // 2. scale-N: synthetic worlds, balance off and on.
+        // 2. scale-N: synthetic worlds, balance off and on. 600 monthly steps, except N = 1000 (60 steps,
+        //    enough to time a step); runs sized for about the same work per size.
         for n in (tiny ? [10] : [10, 50, 200, 1000]) {
             for balance in [0.0, 0.2] {
-                let scaleSteps = tiny ? 24 : 600
+                let scaleSteps = tiny ? 24 : (n >= 1000 ? 60 : 600)
                 let path = workDirectory + "/scale-\(n).yaml"
                 FileManager.default.createFile(atPath: path, contents: Data(SyntheticWorld.yaml(states: n, steps: scaleSteps, balance: balance).utf8))
                 let scenario = try ScenarioLoader().load(path: path)
                 let engine = Engine(scenario: scenario)
-                let runs = tiny ? 1 : max(1, 2_000_000 / (n * n))  // about the same work per size
+                let runs = tiny ? 1 : max(1, 40_000_000 / (n * n * scaleSteps))
                 let seconds = measure {
-                    for replicate in 0..<min(runs, n >= 1000 ? 1 : runs) {
+                    for replicate in 0..<runs {
                         var observer = NullObserver()
                         _ = engine.run(replicate: replicate, observer: &observer)
                     }
                 }
                 report(Measurement(workload: "scale-\(n) balance \(balance > 0 ? "on" : "off")", states: n, steps: scenario.calendar.stepCount,
-                                   runs: min(runs, n >= 1000 ? 1 : runs), seconds: seconds, peakRSSMegabytes: peakRSSMegabytes()))
+                                   runs: runs, seconds: seconds, peakRSSMegabytes: peakRSSMegabytes()))
+                if balance > 0 {
+                    let product = BLASTiming.secondsPerProduct(n: n, repeats: tiny ? 1 : max(1, min(200, 20_000_000 / (n * n * n / 100 + 1))))
+                    let step = seconds / Double(runs * scenario.calendar.stepCount)
+                    print(String(format: "  scale-%d: step %.3f ms, its dgemm %.3f ms, ratio %.2f", n, step * 1e3, product * 1e3, step / product))
+                    dgemmRows.append((n, step, product))
+                }
             }
         }
 
@@ -150,8 +158,13 @@ struct BenchSuite {
             csv.field(m.runsPerSecond); csv.field(m.nanosecondsPerStateStep); csv.field(m.peakRSSMegabytes)
             csv.endRow()
         }
+        var dgemm = CSVBuffer(header: ["n_states", "step_seconds", "dgemm_seconds", "ratio"])
+        for (n, step, product) in dgemmRows {
+            dgemm.field(n); dgemm.field(step); dgemm.field(product); dgemm.field(step / product); dgemm.endRow()
+        }
         let out = tiny ? workDirectory + "/bench" : root + "/Results/bench"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try AtomicFile.write(dgemm.bytes, to: out + "/dgemm.csv")
         try AtomicFile.write(csv.bytes, to: out + "/bench.csv")
         print("wrote \(out)/bench.csv")
 

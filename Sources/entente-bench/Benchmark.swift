@@ -14,8 +14,14 @@ struct Measurement {
     var nanosecondsPerStateStep: Double { seconds * 1e9 / (Double(runs) * Double(steps) * Double(states)) }
 }
 
-/// Peak resident memory of this process so far, in MB.
+/// Peak resident memory of this process so far, in MB: VmHWM from /proc/self/status.
+/// (getrusage's ru_maxrss is carried across exec on Linux, so a child would report its parent's peak.)
 func peakRSSMegabytes() -> Double {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kilobytes = line.split(separator: " ").compactMap({ Double($0) }).first {
+        return kilobytes / 1024
+    }
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
