@@ -25,8 +25,8 @@ usage() {
     echo "usage: $0 SWEEP.yaml N [OUT]   (N ≥ 2 shards; OUT default Results/<sweep stem>)" >&2
     exit 64
 }
-fail() {
-    echo "submit.sh: error: $*" >&2
+fail() { # MESSAGE [EXIT STATUS]
+    echo "submit.sh: error: $1" >&2
     exit "${2:-64}"
 }
 

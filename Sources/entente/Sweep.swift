@@ -117,6 +117,7 @@ final class SweepProgress: @unchecked Sendable {
     private let started = Date()
     private var last = Date.distantPast
     private var drawn = false
+    private var baseline: Int?
 
     init(enabled: Bool) {
         self.enabled = enabled
@@ -127,12 +128,16 @@ final class SweepProgress: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
+        guard let baseline else {
+            baseline = done  // runs recorded before this session (resume)
+            return
+        }
         let now = Date()
         let interval = terminal ? 0.25 : 10
         guard now.timeIntervalSince(last) >= interval || (terminal && done == total) else { return }
         last = now
         let elapsed = now.timeIntervalSince(started)
-        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let rate = elapsed > 0 ? Double(done - baseline) / elapsed : 0
         let eta = rate > 0 ? Int((Double(total - done) / rate).rounded()) : 0
         let fraction = total > 0 ? Double(done) / Double(total) : 1
         if terminal {

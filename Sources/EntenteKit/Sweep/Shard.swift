@@ -1,8 +1,11 @@
 /// Which part of a sweep one process runs: shard `index` of `count`.
 ///
 /// Run (point p, replicate r) of a sweep with P points is run number g = r·P + p, and goes to
-/// shard g mod count: consecutive runs in replicate-major order go to different shards, so every
-/// shard spreads over the whole design, and one with more shards than points still gets runs.
+/// shard g mod count: consecutive runs in replicate-major order go to different shards, so shard
+/// sizes differ by at most one and a sweep with more shards than points still spreads its runs.
+/// When P and the shard count N are coprime every shard holds every point (for different
+/// replicates); with d = gcd(P, N) > 1 shard K holds the points p ≡ K (mod d), every d-th point of
+/// the design, so each shard still spans it.
 public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// 0-based shard number.
     public var index: Int

@@ -27,6 +27,10 @@ public enum SweepMerger {
         let fileManager = FileManager.default
         var shardPaths = folders
         var destination = out
+        if folders.count == 1, !isShardParent(folders[0]),
+           let manifest = try? SweepManifest.read(folder: folders[0]), manifest.shard.count == 1 {
+            destination = destination ?? folders[0]  // an unsharded sweep merges into itself
+        }
         if folders.count == 1, !fileManager.fileExists(atPath: folders[0] + "/manifest.json") || isShardParent(folders[0]) {
             let children = ((try? fileManager.contentsOfDirectory(atPath: folders[0])) ?? [])
                 .filter { $0.hasPrefix("shard-") && fileManager.fileExists(atPath: folders[0] + "/" + $0 + "/manifest.json") }
@@ -63,7 +67,7 @@ public enum SweepMerger {
             problems.append("missing shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) (expected folders \(missing.map { Shard(index: $0, count: count).folderName }.joined(separator: ", ")))")
         }
         for shard in shards where shard.manifest.status != "complete" {
-            problems.append("\(shard.path) is not complete (\(shard.manifest.runsDone) of \(shard.manifest.runsTotal) runs; status \(shard.manifest.status)); resume it with `entente sweep SWEEP --shard \(shard.manifest.shard) --resume`")
+            problems.append("\(shard.path) is not complete (\(shard.manifest.runsDone) of \(shard.manifest.runsTotal) runs; status \(shard.manifest.status)); resume it with `entente sweep SWEEP --out OUT --shard \(shard.manifest.shard) --resume`")
         }
         guard problems.isEmpty else {
             throw EntenteError.usage("cannot merge:\n  " + problems.joined(separator: "\n  ") + "\nnothing was written")

@@ -90,6 +90,7 @@ public struct SweepRunner {
         try manifest(status: "running", done: done.count, failed: failedBefore)
 
         let units = workUnits(plan: plan, shard: request.shard, done: done)
+        progress(done.count, total)  // the starting point, so rates count only this session's runs
         let state = SharedProgress(done: done.count, failed: failedBefore, file: runsFile)
         let failures = Set(ProcessInfo.processInfo.environment[faultInjectionVariable]?
             .split(separator: ",").map(String.init) ?? [])
