@@ -544,7 +544,7 @@ final class SweepCLITests: XCTestCase {
         let result = try entente(["merge", "out"])
         XCTAssertEqual(result.status, 64, result.stderr)
         XCTAssertTrue(result.stderr.contains("out/shard-0-of-2 is not complete ("), result.stderr)
-        XCTAssertTrue(result.stderr.contains("of 3000 runs; status interrupted); resume it with `entente sweep SWEEP --shard 0/2 --resume`"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("of 3000 runs; status interrupted); resume it with `entente sweep SWEEP --out OUT --shard 0/2 --resume`"), result.stderr)
         XCTAssertFalse(result.stderr.contains("shard-1-of-2 is not complete"), result.stderr)
         assertNoMergeOutput("out")
         // Resumed as the message says, the shards merge into the single-process result.
