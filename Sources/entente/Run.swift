@@ -7,9 +7,7 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a scenario's replicates and write CSV into a results folder.",
         discussion: """
-        Writes trust.csv, affinity.csv, states.csv, blocs.csv, events.csv, outcomes.csv and
-        manifest.json (docs/outputs.md). The folder is written under a temporary name and renamed
-        into place, so an interrupted run leaves earlier results untouched.
+        Writes trust.csv, affinity.csv, states.csv, blocs.csv, events.csv, outcomes.csv and manifest.json (docs/outputs.md). The folder is written under a temporary name and renamed into place, so an interrupted run leaves earlier results untouched.
         """
     )
 
@@ -19,45 +17,27 @@ struct Run: ParsableCommand {
     @Option(help: "Output folder (default: Results/<file stem>/).")
     var out: String?
 
-    @Option(help: "Number of replicates (default: the file's `replicates`).")
-    var replicates: Int?
-
-    @Option(help: "Base seed (default: the file's `seed`).")
-    var seed: UInt64?
+    @OptionGroup var options: ReplicateOptions
 
     @Option(help: "Apply a variant declared in the file.")
     var variant: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter or field by path, e.g. betrayal=0.8 or events.polonez-2018-06.value=0.05; repeatable.", valueName: "NAME=VALUE"))
-    var settings: [String] = []
-
     @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none.", valueName: "every=K,trust=..."))
     var record: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var jobs: Int?
-
-    @Flag(help: "Replace an existing results folder.")
-    var force = false
-
     @Flag(help: "No progress on stderr.")
     var quiet = false
-
-    func validate() throws {
-        if let replicates, replicates < 1 { throw ValidationError("--replicates must be at least 1") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
 
     func run() throws {
         try reportingErrors {
             var request = ScenarioRun.Request(path: file)
             request.out = out
-            request.replicates = replicates
-            request.seed = seed
+            request.replicates = options.replicates
+            request.seed = options.seed
             request.variant = variant
-            request.settings = settings
-            request.force = force
-            if let jobs { request.jobs = jobs }
+            request.settings = options.settings
+            request.force = options.force
+            if let jobs = options.jobs { request.jobs = jobs }
             if let record { request.record = try RecordOptions(parsing: record) }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let progress = ProgressLine(enabled: !quiet)

@@ -7,10 +7,7 @@ struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a sweep file: a design of parameter points × replicates, on all cores.",
         discussion: """
-        Rows go to runs.csv as runs finish (a crash loses only runs in flight); points.csv holds per-point
-        statistics at the end; manifest.json identifies the sweep (docs/sweeps.md, docs/outputs.md).
-        Ctrl-C stops cleanly and prints how to resume. With --shard K/N (or SLURM_ARRAY_TASK_ID and
-        SLURM_ARRAY_TASK_COUNT) only shard K of N runs, into <out>/shard-K-of-N/; `entente merge` joins them.
+        Rows go to runs.csv as runs finish (a crash loses only runs in flight); points.csv holds per-point statistics at the end; manifest.json identifies the sweep (docs/sweeps.md, docs/outputs.md). Ctrl-C stops cleanly and prints how to resume. With --shard K/N (or SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT) only shard K of N runs, into <out>/shard-K-of-N/; `entente merge` joins them.
         """
     )
 
