@@ -33,6 +33,11 @@ let package = Package(
             name: "entente-bench",
             dependencies: ["EntenteKit"]
         ),
+        // libFuzzer target for the loaders (`make fuzz`); a plain build makes it a replay tool.
+        .executableTarget(
+            name: "FuzzScenario",
+            dependencies: ["EntenteKit"]
+        ),
         .testTarget(
             name: "EntenteKitTests",
             dependencies: ["EntenteKit", "CGSL"]

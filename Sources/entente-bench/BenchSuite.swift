@@ -29,7 +29,7 @@ struct BenchSuite {
             record: outcomes
 
             """
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
             return path
         }
 
@@ -96,7 +96,7 @@ struct BenchSuite {
             for balance in [0.0, 0.2] {
                 let scaleSteps = tiny ? 24 : (n >= 1000 ? 60 : 600)
                 let path = workDirectory + "/scale-\(n).yaml"
-                FileManager.default.createFile(atPath: path, contents: Data(SyntheticWorld.yaml(states: n, steps: scaleSteps, balance: balance).utf8))
+                _ = FileManager.default.createFile(atPath: path, contents: Data(SyntheticWorld.yaml(states: n, steps: scaleSteps, balance: balance).utf8))
                 let scenario = try ScenarioLoader().load(path: path)
                 let engine = Engine(scenario: scenario)
                 let runs = tiny ? 1 : max(1, 40_000_000 / (n * n * scaleSteps))

@@ -38,6 +38,13 @@ public final class OutputFile {
         buffer.removeAll()
     }
 
+    /// True when the file was deleted after it was opened (its folder removed, say): writes still
+    /// succeed, into a file that nobody can read any more.
+    public var isDeleted: Bool {
+        var info = stat()
+        return descriptor >= 0 && fstat(descriptor, &info) == 0 && info.st_nlink == 0
+    }
+
     /// Forces the data to disk.
     public func sync() { fsync(descriptor) }
 

@@ -10,7 +10,7 @@ public struct ResultsFolder {
     public let staging: URL
 
     /// Prepares to write `path`; refuses an existing non-empty folder unless `force`.
-    public init(path: String, force: Bool) throws {
+    public init(path: String, force: Bool, inputs: [String] = []) throws {
         destination = URL(fileURLWithPath: path).standardizedFileURL
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -22,6 +22,9 @@ public struct ResultsFolder {
             if !contents.isEmpty && !force {
                 throw EntenteError.cannotCreate("\(path) already holds results; pass --force to replace them or --out to write elsewhere")
             }
+            for input in inputs where !contents.isEmpty && Self.folder(destination, contains: input) {
+                throw EntenteError.cannotCreate("\(path) holds the input file \(input), which --force would delete; choose another --out")
+            }
         }
         let parent = destination.deletingLastPathComponent()
         do {
@@ -31,6 +34,7 @@ public struct ResultsFolder {
         }
         staging = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
         try? fileManager.removeItem(at: staging)
+        Self.removeStaleStaging(beside: destination)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
@@ -69,6 +73,28 @@ public struct ResultsFolder {
     /// Removes the staging folder after a failure.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Removes the `.NAME.partial-PID` staging folders that runs killed before they could clean up
+    /// (SIGKILL, OOM killer, power loss) left beside `destination`: those whose process no longer exists.
+    /// A live process's folder (another run writing the same destination) is left alone, and so are
+    /// `.NAME.old-PID` folders, which may hold the only copy of earlier results.
+    static func removeStaleStaging(beside destination: URL) {
+        let parent = destination.deletingLastPathComponent()
+        let prefix = ".\(destination.lastPathComponent).partial-"
+        for sibling in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where sibling.hasPrefix(prefix) {
+            guard let pid = pid_t(sibling.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(sibling))
+            }
+        }
+    }
+
+    /// True when `path` lies inside `folder` (symbolic links resolved).
+    public static func folder(_ folder: URL, contains path: String) -> Bool {
+        let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        return file.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     static func reason(_ error: Error) -> String {

@@ -85,7 +85,14 @@ public struct DecodeContext: Sendable {
     /// An integer within `range`.
     public mutating func integer(_ node: YAMLNode, field: String, range: ClosedRange<Int>) -> Int? {
         guard case .scalar(let text, let quoted) = node.kind, !quoted, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
-            error("'\(field)' must be a whole number; found \(node.foundDescription)", at: node.location)
+            // Digits too many for Int are a whole number out of range, not "not a whole number".
+            let digits = node.isNull ? "" : (node.scalarText ?? "").replacingOccurrences(of: "_", with: "")
+            let unsigned = digits.first == "-" || digits.first == "+" ? digits.dropFirst() : Substring(digits)
+            if case .scalar(_, false) = node.kind, !unsigned.isEmpty, unsigned.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                error("'\(field)' must be between \(range.lowerBound) and \(range.upperBound); found \(digits)", at: node.location)
+            } else {
+                error("'\(field)' must be a whole number; found \(node.foundDescription)", at: node.location)
+            }
             return nil
         }
         guard range.contains(value) else {

@@ -111,7 +111,7 @@ public struct ScenarioDecoder {
     func decodeStates(_ node: YAMLNode, context: inout DecodeContext) -> [StateSpec] {
         var states: [StateSpec] = []
         let items = sequence(node, name: "states", limit: ScenarioLimits.maxStates, context: &context)
-        if items.isEmpty, node.items != nil {
+        if node.items?.isEmpty == true {  // not when `sequence` refused a list over the limit
             context.error("'states' is empty; expected at least one state", at: node.location)
         }
         for item in items {

@@ -76,7 +76,7 @@ public struct Comparison {
         let columns = Engine(scenario: base).outcomeColumns
         let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
         let out = request.out ?? "Results/\(stem)/compare"
-        let folder = try ResultsFolder(path: out, force: request.force)  // refuse an existing folder before any run
+        let folder = try ResultsFolder(path: out, force: request.force, inputs: [request.path])  // refuse an existing folder before any run
         var results: [[[Double]]] = []
         for scenario in scenarios {
             let engine = Engine(scenario: scenario)

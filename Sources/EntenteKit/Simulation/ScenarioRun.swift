@@ -49,7 +49,7 @@ public struct ScenarioRun {
         let seed = request.seed ?? scenario.seed
         let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
         let out = request.out ?? "Results/\(stem)" + (request.variant.map { "-\($0)" } ?? "")
-        let folder = try ResultsFolder(path: out, force: request.force)
+        let folder = try ResultsFolder(path: out, force: request.force, inputs: [request.path])
         do {
             let summary = try write(scenario: scenario, replicates: replicates, seed: seed, request: request,
                                     folder: folder, started: started, progress: progress)

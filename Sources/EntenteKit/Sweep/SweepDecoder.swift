@@ -6,6 +6,12 @@ public struct SweepDecoder {
     public static let topLevelKeys = ["name", "description", "scenario", "variant", "seed", "replicates", "design",
                                       "samples", "parameters", "outcomes", "record"]
 
+    /// Most points a design may have: a grid's product of value counts, or `samples`. Every point is held in
+    /// memory (and written to manifest.json), so 10^6 points of 40 parameters already take about 400 MB.
+    public static let maxPoints = 1_000_000
+    /// Most runs (points × replicates) in one sweep.
+    public static let maxRuns = 100_000_000
+
     /// Creates a decoder.
     public init() {}
 
@@ -28,7 +34,7 @@ public struct SweepDecoder {
                 context.error("'design' must be one of \(DesignRegistry.names.joined(separator: ", ")); found \(node.foundDescription)\(DidYouMean.hint(for: node.scalarText ?? "", among: DesignRegistry.names))", at: node.location)
             }
         }
-        let samples = top["samples"].map { context.integer($0, field: "samples", range: 1...10_000_000) } ?? 64
+        let samples = top["samples"].map { context.integer($0, field: "samples", range: 1...Self.maxPoints) } ?? 64
         var record: SweepSpec.Record? = .outcomes
         if let node = top["record"] {
             record = node.scalarText.flatMap(SweepSpec.Record.init(rawValue:))
@@ -50,6 +56,23 @@ public struct SweepDecoder {
         }
         if design == "sobol" && parameters.count > 40 {
             context.error("a sobol design supports at most 40 parameters (GSL's limit); found \(parameters.count)", at: root.location)
+        }
+        if context.diagnostics.isEmpty, let design, let samples, let replicates {
+            // Checked before the design is built: a grid of two 10^6-step ranges would otherwise try to hold 10^12 points.
+            let counts = design == "grid" ? parameters.map(\.gridCount) : [samples]
+            var points = 1
+            var overflow = false
+            for count in counts where !overflow { (points, overflow) = points.multipliedReportingOverflow(by: count) }
+            let node = top["parameters"] ?? root
+            if overflow || points > Self.maxPoints {
+                let size = overflow ? "more than \(Int.max)" : "\(points)"
+                let factors = design == "grid" && counts.count > 1 ? " (\(counts.map(String.init).joined(separator: " × ")))" : ""
+                context.error("the \(design) design has \(size) points\(factors); expected at most \(Self.maxPoints) points (use fewer steps, values or samples)",
+                              at: design == "grid" ? node.location : (top["samples"] ?? node).location)
+            } else if points.multipliedReportingOverflow(by: replicates).overflow || points * replicates > Self.maxRuns {
+                context.error("the sweep has \(points) points × \(replicates) replicates; expected at most \(Self.maxRuns) runs (use fewer points or replicates, or shards)",
+                              at: (top["replicates"] ?? node).location)
+            }
         }
         guard context.diagnostics.isEmpty, let reference, let seed, let replicates, let design, let samples, let record else {
             throw EntenteError.data(context.diagnostics)

@@ -37,6 +37,14 @@ public struct SweepParameter: Sendable, Hashable {
         }
     }
 
+    /// How many values a grid takes from this parameter (without building them); 0 for a range without steps.
+    public var gridCount: Int {
+        switch domain {
+        case .values(let values): return values.count
+        case .range(_, _, let steps, _): return steps ?? 0
+        }
+    }
+
     /// The value at a position `u` in [0, 1): a list is indexed by ⌊u·k⌋, a range interpolated (log: geometrically).
     public func value(at u: Double) -> Double {
         switch domain {

@@ -68,10 +68,10 @@ public struct SweepRunner {
         let runsPath = folder + "/runs.csv"
         var done = Set<Int>()
         var failedBefore = 0
-        try prepareFolder(folder, request: request, hash: hash)
+        try prepareFolder(folder, request: request, hash: hash, inputs: [request.path, spec.scenarioPath])
         let header = ["point", "replicate", "seed"] + spec.parameters.map(\.path) + columns.map(\.name) + ["status", "error"]
         if request.resume && FileManager.default.fileExists(atPath: runsPath) {
-            (done, failedBefore) = try recoverRuns(path: runsPath, replicates: spec.replicates, header: header)
+            (done, failedBefore) = try recoverRuns(path: runsPath, points: plan.points.count, replicates: spec.replicates, header: header)
         } else {
             let file = try OutputFile(path: runsPath)
             var buffer = CSVBuffer(header: header)
@@ -206,7 +206,7 @@ public struct SweepRunner {
         return units
     }
 
-    static func prepareFolder(_ folder: String, request: Request, hash: String) throws {
+    static func prepareFolder(_ folder: String, request: Request, hash: String, inputs: [String] = []) throws {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: folder, isDirectory: &isDirectory) {
@@ -226,6 +226,9 @@ public struct SweepRunner {
                 guard request.force else {
                     throw EntenteError.cannotCreate("\(folder) already holds results; pass --resume to continue that sweep, --force to replace it, or --out to write elsewhere")
                 }
+                if let input = inputs.first(where: { ResultsFolder.folder(URL(fileURLWithPath: folder), contains: $0) }) {
+                    throw EntenteError.cannotCreate("\(folder) holds the input file \(input), which --force would delete; choose another --out")
+                }
                 for item in contents { try? fileManager.removeItem(atPath: folder + "/" + item) }
             }
         }
@@ -237,15 +240,20 @@ public struct SweepRunner {
     }
 
     /// Reads a runs.csv left by an earlier session: the runs done, and the file cut after its last complete row.
-    static func recoverRuns(path: String, replicates: Int, header: [String]) throws -> (Set<Int>, Int) {
+    static func recoverRuns(path: String, points: Int, replicates: Int, header: [String]) throws -> (Set<Int>, Int) {
         var reader = try CSVLineReader(path: path)
         guard let firstRow = reader.next(), firstRow == header else {
             throw EntenteError.usage("\(path) does not have the columns this sweep writes; rerun with --force to start over")
         }
         var done = Set<Int>()
         var failed = 0
+        var rowNumber = 0
         while let row = reader.next() {
+            rowNumber += 1
             guard row.count == header.count, let point = Int(row[0]), let replicate = Int(row[1]) else { continue }
+            guard (0..<points).contains(point), (0..<replicates).contains(replicate) else {
+                throw EntenteError.usage("\(path), row \(rowNumber): point \(point), replicate \(replicate) is not a run of this sweep (\(points) points × \(replicates) replicates); the file was edited or mixed with another sweep's — rerun with --force to start over")
+            }
             if done.insert(point * replicates + replicate).inserted, row[row.count - 2] == "error" { failed += 1 }
         }
         guard truncate(path, off_t(reader.consumedBytes)) == 0 else {
@@ -255,7 +263,15 @@ public struct SweepRunner {
     }
 
     static func writeSeries(_ recorder: SeriesRecorder, folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Only the run's own folder is created: if the results folder was removed, stop instead of recreating part of it.
+        var isDirectory: ObjCBool = false
+        if !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            } catch {
+                throw EntenteError.cannotCreate("cannot create \(folder): \(ResultsFolder.reason(error)) (was the results folder removed while the sweep was running?)")
+            }
+        }
         let buffers = [recorder.trust, recorder.affinity, recorder.states, recorder.blocs, recorder.events]
         for ((name, columns), body) in zip(SeriesRecorder.headers, buffers) {
             try AtomicFile.write(CSVBuffer(header: columns).bytes + body.bytes, to: folder + "/" + name)
@@ -298,6 +314,9 @@ final class SharedProgress: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         try file.write(rows)
+        if file.isDeleted {
+            throw EntenteError.cannotCreate("\(file.path) was deleted while the sweep was running (was its folder removed or moved?); the sweep stopped, and the runs it recorded are lost")
+        }
         done += count
         failed += failedCount
         return done

@@ -1,3 +1,4 @@
+import CYaml
 import Foundation
 import Yams
 
@@ -64,6 +65,12 @@ public struct YAMLDocumentReader: Sendable {
         if let (line, column) = Self.excessiveNesting(in: bytes, limit: limits.maxDepth) {
             throw fail("nesting is deeper than \(limits.maxDepth) levels; expected a flat scenario file", line: line, column: column)
         }
+        // Count the nodes with aliases expanded *before* Yams composes the tree: Yams hashes every
+        // mapping key to find duplicates, and hashing an alias of a "billion laughs" structure used
+        // as a key takes exponential time, long before the conversion budget below is reached.
+        if let count = Self.expandedNodeCount(text, limit: limits.maxNodes), count > limits.maxNodes {
+            throw fail("the document expands to more than \(limits.maxNodes) nodes (anchors and aliases used to inflate it?); expected a scenario of reasonable size")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -80,6 +87,48 @@ public struct YAMLDocumentReader: Sendable {
             throw fail("the document expands to more than \(limits.maxNodes) nodes (anchors and aliases used to inflate it?); expected a scenario of reasonable size")
         }
         return converted
+    }
+
+    /// The number of nodes `text` expands to, each alias counted at the full size of its anchor,
+    /// from libyaml's event stream (linear time, no tree built); stops counting once past `limit`.
+    /// Nil when libyaml reports a syntax error: composing the document then reports it with its position.
+    static func expandedNodeCount(_ text: String, limit: Int) -> Int? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer -> Int? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var sizes: [String: Int] = [:]                   // anchor → expanded size of its node
+            var open: [(anchor: String?, start: Int)] = []   // collections being read
+            var total = 0
+            while total <= limit {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                defer { yaml_event_delete(&event) }
+                func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? { pointer.map { String(cString: $0) } }
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return total
+                case YAML_SCALAR_EVENT:
+                    total += 1
+                    if let anchor = name(event.data.scalar.anchor) { sizes[anchor] = 1 }
+                case YAML_SEQUENCE_START_EVENT:
+                    open.append((name(event.data.sequence_start.anchor), total))
+                    total += 1
+                case YAML_MAPPING_START_EVENT:
+                    open.append((name(event.data.mapping_start.anchor), total))
+                    total += 1
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    if let (anchor, start) = open.popLast(), let anchor { sizes[anchor] = total - start }
+                case YAML_ALIAS_EVENT:
+                    total += name(event.data.alias.anchor).flatMap { sizes[$0] } ?? 1
+                default:
+                    break
+                }
+            }
+            return total
+        }
     }
 
     static func convert(_ node: Node, file: String, budget: inout Int, fallback: SourceLocation) -> YAMLNode? {
@@ -167,6 +216,7 @@ public struct YAMLDocumentReader: Sendable {
         var indent = 0
         var atLineStart = true
         var quote: UInt8 = 0
+        var lastSignificant: UInt8 = 0  // the last byte of the line that is not a space; 0 at a line's start
         var index = 0
         let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
         while index < bytes.count {
@@ -178,11 +228,15 @@ public struct YAMLDocumentReader: Sendable {
                 atLineStart = true
                 indent = 0
                 blockDepth = 0
+                lastSignificant = 0
                 if quote == UInt8(ascii: "'") { quote = 0 }
                 continue
             }
             if quote != 0 {
-                if byte == quote { quote = 0 }
+                if byte == quote {
+                    quote = 0
+                    lastSignificant = byte
+                }
                 continue
             }
             let previous = index > lineStart ? bytes[index - 1] : space
@@ -194,8 +248,10 @@ public struct YAMLDocumentReader: Sendable {
                 // A comment: skip to the end of the line.
                 while index + 1 < bytes.count && bytes[index + 1] != newline { index += 1 }
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                // Only a quote that opens a scalar starts a quoted string (not an apostrophe in a word).
-                if previous == space || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") {
+                // Only a quote where a scalar can start opens a quoted string: at the start of a line or after
+                // an indicator. One inside a plain scalar (`name: he said "hi`, `it's`) is text, and must not
+                // hide the rest of the file from this estimate.
+                if Self.scalarStarters.contains(lastSignificant) {
                     quote = byte
                 }
                 atLineStart = false
@@ -214,8 +270,13 @@ public struct YAMLDocumentReader: Sendable {
             default:
                 atLineStart = false
             }
+            if byte != space && byte != UInt8(ascii: "\t") && quote == 0 { lastSignificant = byte }
             if flowDepth + blockDepth + indent / 2 > limit { return (line, index - lineStart + 1) }
         }
         return nil
     }
+
+    /// Bytes after which a quoted scalar may start (0: the start of a line).
+    static let scalarStarters: [UInt8] = [0, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"),
+                                          UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ",")]
 }
