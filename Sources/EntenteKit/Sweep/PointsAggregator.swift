@@ -3,7 +3,7 @@
 ///
 /// Values are ordered by replicate before any sum, so the result does not depend on the order in
 /// which runs finished, on `--jobs`, on resumes or on shards. Memory is bounded: the runs files are
-/// read once per batch of points, holding at most about 2 million values at a time.
+/// read once per batch of points (and of outcome columns), holding at most about 2 million values at a time.
 public struct PointsAggregator {
     /// Swept paths, in order.
     public let parameterPaths: [String]
@@ -30,34 +30,54 @@ public struct PointsAggregator {
     }
 
     /// Reads `runFiles` and returns the bytes of points.csv.
+    ///
+    /// Values are held in dense arrays indexed by replicate (NaN where a run failed or has no value),
+    /// for a batch of points and outcome columns at a time, so memory stays under `valueBudget` doubles
+    /// however many runs there are; a large batch count only means more passes over the files.
     public func pointsCSV(runFiles: [String]) throws -> [UInt8] {
         let numeric = columns.enumerated().filter { $0.element.kind != .date }
         let pointCount = points.count
         let perPoint = max(1, replicates * max(1, numeric.count))
-        let batchSize = max(1, valueBudget / perPoint)
+        let pointsPerBatch = max(1, valueBudget / perPoint)
+        let columnsPerBatch = perPoint <= valueBudget ? max(1, numeric.count) : max(1, valueBudget / max(1, replicates))
         let firstOutcome = 3 + parameterPaths.count
+        // summaries[point - batchStart][slot], filled column batch by column batch
         var output = CSVBuffer(header: header)
         var batchStart = 0
         while batchStart < pointCount {
-            let batchEnd = min(pointCount, batchStart + batchSize)
-            var values = [[[(Int, Double)]]](repeating: [[(Int, Double)]](repeating: [], count: numeric.count), count: batchEnd - batchStart)
-            for file in runFiles {
-                var reader = try CSVLineReader(path: file)
-                _ = reader.next()  // header
-                while let row = reader.next() {
-                    guard row.count >= firstOutcome + columns.count + 2, let point = Int(row[0]), let replicate = Int(row[1]),
-                          point >= batchStart, point < batchEnd, row[firstOutcome + columns.count] == "ok" else { continue }
-                    for (slot, (column, _)) in numeric.enumerated() {
-                        if let value = Double(row[firstOutcome + column]) {
-                            values[point - batchStart][slot].append((replicate, value))
+            let batchEnd = min(pointCount, batchStart + pointsPerBatch)
+            var summaries = [[Summary?]](repeating: [Summary?](repeating: nil, count: numeric.count), count: batchEnd - batchStart)
+            var columnStart = 0
+            while columnStart < numeric.count {
+                let columnEnd = min(numeric.count, columnStart + columnsPerBatch)
+                var values = [[Double]](repeating: [], count: (batchEnd - batchStart) * (columnEnd - columnStart))
+                for index in values.indices { values[index] = [Double](repeating: .nan, count: replicates) }
+                for file in runFiles {
+                    var reader = try CSVLineReader(path: file)
+                    _ = reader.next()  // header
+                    while let row = reader.next() {
+                        guard row.count >= firstOutcome + columns.count + 2, let point = Int(row[0]), let replicate = Int(row[1]),
+                              point >= batchStart, point < batchEnd, replicate >= 0, replicate < replicates,
+                              row[firstOutcome + columns.count] == "ok" else { continue }
+                        for slot in columnStart..<columnEnd {
+                            if let value = Double(row[firstOutcome + numeric[slot].offset]) {
+                                values[(point - batchStart) * (columnEnd - columnStart) + slot - columnStart][replicate] = value
+                            }
                         }
                     }
                 }
+                for point in batchStart..<batchEnd {
+                    for slot in columnStart..<columnEnd {
+                        let index = (point - batchStart) * (columnEnd - columnStart) + slot - columnStart
+                        summaries[point - batchStart][slot] = Statistics.summarize(values[index], binary: numeric[slot].element.kind == .flag)
+                        values[index] = []
+                    }
+                }
+                columnStart = columnEnd
             }
             for point in batchStart..<batchEnd {
                 for (slot, (_, column)) in numeric.enumerated() {
-                    let ordered = values[point - batchStart][slot].sorted { $0.0 < $1.0 }.map(\.1)
-                    let summary = Statistics.summarize(ordered, binary: column.kind == .flag)
+                    guard let summary = summaries[point - batchStart][slot] else { continue }
                     output.field(point)
                     for value in points[point] { output.field(value) }
                     output.field(column.name)
