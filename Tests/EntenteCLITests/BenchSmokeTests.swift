@@ -3,14 +3,10 @@ import XCTest
 
 /// Runs every benchmark workload at a tiny size, so the suite cannot rot between `make bench` runs.
 final class BenchSmokeTests: XCTestCase {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = BuiltBinary.packageRoot
 
     func testEveryWorkloadRunsAtTinySizeAndReportsPositiveThroughput() throws {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let candidates = [bundle.appendingPathComponent("entente-bench"), bundle.deletingLastPathComponent().appendingPathComponent("entente-bench")]
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("entente-bench not built next to the test bundle (swift build first)")
-        }
+        let binary = try BuiltBinary.required("entente-bench")
         let process = Process()
         process.executableURL = binary
         process.arguments = ["--tiny"]

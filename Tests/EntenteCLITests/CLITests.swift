@@ -10,40 +10,14 @@ import XCTest
 final class CLITests: XCTestCase {
     // MARK: - Locating the binary
 
-    /// Folders that may hold the `entente` built alongside this bundle, nearest first.
-    private static var candidateFolders: [URL] {
-        var folders: [URL] = []
-        // macOS: .build/debug/EntentePackageTests.xctest (a bundle folder); Linux: the .xctest executable itself,
-        // or the folder holding it, depending on the Foundation version.
-        let bundle = Bundle(for: CLITests.self).bundleURL
-        folders.append(bundle.deletingLastPathComponent())
-        folders.append(bundle)
-        if let executable = Bundle.main.executableURL { folders.append(executable.deletingLastPathComponent()) }
-        folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        folders.append(Bundle.main.bundleURL)
-        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        return folders.map(\.standardizedFileURL)
-    }
+    /// Where the `entente` built alongside this bundle may be, nearest first.
+    private static var candidateFolders: [URL] { BuiltBinary.candidates("entente").map { $0.deletingLastPathComponent() } }
 
     /// The `entente` binary; `ENTENTE_BINARY` overrides the search.
-    static let binary: URL? = {
-        if let path = ProcessInfo.processInfo.environment["ENTENTE_BINARY"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        for folder in candidateFolders {
-            let candidate = folder.appendingPathComponent("entente")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate
-            }
-        }
-        return nil
-    }()
+    static let binary: URL? = BuiltBinary.url("entente")
 
     /// The package root, for the shipped scenario.
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let packageRoot = BuiltBinary.packageRoot
 
     private static var shippedScenario: String {
         packageRoot.appendingPathComponent("Scenarios/csto-2018-2024.yaml").path

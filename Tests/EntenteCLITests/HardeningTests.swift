@@ -12,29 +12,12 @@ import XCTest
 final class HardeningTests: XCTestCase {
     // MARK: - Locating the binary and the fixtures
 
-    private static var candidates: [URL] {
-        let bundle = Bundle(for: HardeningTests.self).bundleURL
-        return [
-            bundle.appendingPathComponent("entente"),
-            bundle.deletingLastPathComponent().appendingPathComponent("entente"),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("entente"),
-        ].map(\.standardizedFileURL)
-    }
+    private static var candidates: [URL] { BuiltBinary.candidates("entente") }
 
     /// The `entente` built beside this test bundle; `ENTENTE_BINARY` overrides the search.
-    static let binary: URL? = {
-        if let path = ProcessInfo.processInfo.environment["ENTENTE_BINARY"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return candidates.first { candidate in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-                && FileManager.default.isExecutableFile(atPath: candidate.path)
-        }
-    }()
+    static let binary: URL? = BuiltBinary.url("entente")
 
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let packageRoot = BuiltBinary.packageRoot
 
     private static let fixtureFolder = packageRoot.appendingPathComponent("Tests/Fixtures/bad", isDirectory: true)
 

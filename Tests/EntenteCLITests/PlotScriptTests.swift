@@ -3,22 +3,9 @@ import XCTest
 
 /// Scripts/plot.py on a small results folder written by the real binary.
 final class PlotScriptTests: XCTestCase {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = BuiltBinary.packageRoot
 
-    private func binary() throws -> URL {
-        // The binary sits in the same build folder as the test bundle (`swift build` before `swift test`).
-        let bundle = Bundle(for: Self.self).bundleURL
-        let candidates = [
-            bundle.appendingPathComponent("entente"),
-            bundle.deletingLastPathComponent().appendingPathComponent("entente"),
-            bundle.appendingPathComponent("debug/entente"),
-            Self.packageRoot.appendingPathComponent(".build/debug/entente"),
-        ]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("entente binary not found (looked in \(candidates.map(\.path))); run `swift build` first")
-        }
-        return found
-    }
+    private func binary() throws -> URL { try BuiltBinary.required("entente") }
 
     @discardableResult
     private func execute(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {

@@ -7,24 +7,10 @@ import XCTest
 final class SweepCLITests: XCTestCase {
     // MARK: - Locating the binary
 
-    private static var candidates: [URL] {
-        let bundle = Bundle(for: SweepCLITests.self).bundleURL
-        var urls = [bundle.appendingPathComponent("entente"), bundle.deletingLastPathComponent().appendingPathComponent("entente")]
-        urls.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("entente"))
-        return urls.map(\.standardizedFileURL)
-    }
+    private static var candidates: [URL] { BuiltBinary.candidates("entente") }
 
     /// The `entente` built beside this test bundle; `ENTENTE_BINARY` overrides the search.
-    static let binary: URL? = {
-        if let path = ProcessInfo.processInfo.environment["ENTENTE_BINARY"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return candidates.first { candidate in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-                && FileManager.default.isExecutableFile(atPath: candidate.path)
-        }
-    }()
+    static let binary: URL? = BuiltBinary.url("entente")
 
     // MARK: - Fixtures
 
