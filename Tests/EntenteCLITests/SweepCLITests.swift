@@ -241,7 +241,7 @@ final class SweepCLITests: XCTestCase {
         for command in [["check", "bad.yaml"], ["sweep", "bad.yaml", "--out", "bad-out"]] {
             let result = try entente(command)
             XCTAssertEqual(result.status, 65, "\(command)")
-            XCTAssertEqual(result.stderr, "bad.yaml:3:3: error: parameter 'betrayal' cannot take 99: --set betrayal=99: 'betrayal' must be between 0 and 10; found 99\n")
+            XCTAssertEqual(result.stderr, "bad.yaml:3:3: error: parameter 'betrayal' cannot take 99: 'betrayal' must be between 0 and 10; found 99\n")
         }
         XCTAssertFalse(exists("bad-out"))
     }

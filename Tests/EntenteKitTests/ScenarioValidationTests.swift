@@ -417,7 +417,7 @@ final class ScenarioValidationTests: XCTestCase {
               - {at: 2018-05, type: reveal, events: [s1]}
 
             """)
-        assertSingle(found, path: path, line: 8, column: 42, "'events' names 's1', a shock event; expected a covert arms_transfer")
+        assertSingle(found, path: path, line: 8, column: 42, "'events' names 's1', of type shock; expected a covert arms_transfer")
     }
 
     func testRevealOfACovertTransferIsAccepted() throws {

@@ -372,7 +372,7 @@ final class SweepDesignTests: XCTestCase {
               betrayl: {values: [1, 2]}
 
             """)
-        XCTAssertEqual(message, "\(path):3:3: error: parameter 'betrayl' cannot take 1: --set betrayl=1: unknown parameter 'betrayl' (did you mean 'betrayal'?); see docs/model.md for the list")
+        XCTAssertEqual(message, "\(path):3:3: error: parameter 'betrayl': unknown parameter 'betrayl' (did you mean 'betrayal'?); see docs/model.md for the list")
     }
 
     func testValueOutsideTheParametersRangeIsRefusedBeforeAnyRun() throws {
@@ -384,7 +384,7 @@ final class SweepDesignTests: XCTestCase {
 
             """
         let (path, message) = try problems(text)
-        XCTAssertEqual(message, "\(path):4:3: error: parameter 'betrayal' cannot take 99: --set betrayal=99: 'betrayal' must be between 0 and 10; found 99")
+        XCTAssertEqual(message, "\(path):4:3: error: parameter 'betrayal' cannot take 99: 'betrayal' must be between 0 and 10; found 99")
         // The runner refuses it too, before creating its folder or running anything.
         var request = SweepRunner.Request(path: path)
         let out = folder.appendingPathComponent("out").path
@@ -392,7 +392,7 @@ final class SweepDesignTests: XCTestCase {
         request.jobs = 1
         XCTAssertThrowsError(try SweepRunner.execute(request)) { error in
             guard case EntenteError.data(let diagnostics) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(diagnostics.map(\.message), ["parameter 'betrayal' cannot take 99: --set betrayal=99: 'betrayal' must be between 0 and 10; found 99"])
+            XCTAssertEqual(diagnostics.map(\.message), ["parameter 'betrayal' cannot take 99: 'betrayal' must be between 0 and 10; found 99"])
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing should be written")
     }
@@ -404,7 +404,7 @@ final class SweepDesignTests: XCTestCase {
               events.war.intensity: {values: [0.5, 20]}
 
             """)
-        XCTAssertEqual(message, "\(path):3:3: error: parameter 'events.war.intensity' cannot take 20: --set events.war.intensity=20: 'intensity' must be between 0 and 10; found 20")
+        XCTAssertEqual(message, "\(path):3:3: error: parameter 'events.war.intensity' cannot take 20: 'intensity' must be between 0 and 10; found 20")
     }
 
     func testFromGreaterThanToIsRefused() throws {

@@ -21,7 +21,7 @@ public struct Reveal: EventEffect {
                 return nil
             }
             if context.eventTypes[id] != ArmsTransfer.typeName {
-                context.error("'events' names '\(id)', a \(context.eventTypes[id] ?? "?") event; expected a covert arms_transfer", at: item.location)
+                context.error("'events' names '\(id)', of type \(context.eventTypes[id] ?? "?"); expected a covert arms_transfer", at: item.location)
                 return nil
             }
             return index

@@ -104,7 +104,13 @@ public struct SweepDecoder {
                 do {
                     _ = try template.instantiate([(parameter.path, value)])
                 } catch let error as EntenteError {
-                    problems.append(Diagnostic("parameter '\(parameter.path)' cannot take \(ScenarioTemplate.text(value)): \(Self.strip(error.description))",
+                    // The loader names the override (`--set PATH=VALUE: ...`); here the sweep file's line says it.
+                    var reason = Self.strip(error.description)
+                    let prefix = "--set \(parameter.path)=\(ScenarioTemplate.text(value)): "
+                    if reason.hasPrefix(prefix) { reason.removeFirst(prefix.count) }
+                    let unknownPath = reason.hasPrefix("unknown ") || reason.hasPrefix("no item with id") || reason.hasPrefix("the scenario has no")
+                    problems.append(Diagnostic(unknownPath ? "parameter '\(parameter.path)': \(reason)"
+                                                           : "parameter '\(parameter.path)' cannot take \(ScenarioTemplate.text(value)): \(reason)",
                                                at: parameter.location))
                     break
                 }
