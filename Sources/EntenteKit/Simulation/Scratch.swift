@@ -1,6 +1,6 @@
 /// Per-run working buffers, allocated once per run so the step loop allocates nothing.
 struct Scratch {
-    /// T·T for structural balance (empty when balance is off).
+    /// T·Tᵀ for structural balance (empty when balance is off).
     var product: [Double]
     /// Bloc trust τ_ib.
     var blocTrust: [Double]
