@@ -36,10 +36,23 @@ public struct CSVBuffer: Sendable {
         }
     }
 
-    /// An integer field.
+    /// A field whose bytes are known to need no quoting (ids, date labels), appended as they are.
+    public mutating func plainField(_ utf8: [UInt8]) {
+        separator()
+        bytes.append(contentsOf: utf8)
+    }
+
+    /// An integer field, written digit by digit (no String is built).
     public mutating func field(_ value: Int) {
         separator()
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     /// A number in shortest round-trip form; NaN writes an empty cell.

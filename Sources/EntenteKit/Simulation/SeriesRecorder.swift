@@ -12,8 +12,12 @@ public struct SeriesRecorder: StepObserver {
     public var events = CSVBuffer()
 
     private let replicate: Int
-    private let labels: [String]
-    private let names: WorldNames
+    // Ids, labels and status words as UTF-8 once per recorder: they are validated plain text, so rows
+    // append their bytes without building or scanning strings.
+    private let labels: [[UInt8]]
+    private let stateIDs: [[UInt8]]
+    private let blocIDs: [[UInt8]]
+    private static let statusWords: [[UInt8]] = [MembershipStatus.outside, .member, .frozen, .left].map { Array($0.name.utf8) }
     private let pairs: [(Int, Int)]
     private let every: Int
     private let lastStep: Int
@@ -30,8 +34,9 @@ public struct SeriesRecorder: StepObserver {
     /// A recorder for one replicate.
     public init(replicate: Int, scenario: Scenario, labels: [String], options: RecordOptions) {
         self.replicate = replicate
-        self.labels = labels
-        names = scenario.names
+        self.labels = labels.map { Array($0.utf8) }
+        stateIDs = scenario.states.map { Array($0.id.utf8) }
+        blocIDs = scenario.blocs.map { Array($0.id.utf8) }
         pairs = options.trustPairs(for: scenario)
         every = options.every
         lastStep = scenario.calendar.stepCount - 1
@@ -42,29 +47,29 @@ public struct SeriesRecorder: StepObserver {
     public mutating func observe(world: World, step: Int, events log: [EventLog.Entry]) {
         let date = labels[step]
         for entry in log {
-            events.field(replicate); events.field(step); events.field(date); events.field(entry.event)
+            events.field(replicate); events.field(step); events.plainField(date); events.field(entry.event)
             events.field(entry.type); events.field(entry.actor); events.field(entry.target); events.field(entry.detail)
             events.endRow()
         }
         guard step % every == 0 || step == lastStep else { return }
         for (from, to) in pairs {
-            trust.field(replicate); trust.field(step); trust.field(date)
-            trust.field(names.states[from]); trust.field(names.states[to]); trust.field(world.trust(from, to))
+            trust.field(replicate); trust.field(step); trust.plainField(date)
+            trust.plainField(stateIDs[from]); trust.plainField(stateIDs[to]); trust.field(world.trust(from, to))
             trust.endRow()
         }
         for i in 0..<world.stateCount {
             for b in 0..<world.blocCount {
-                affinity.field(replicate); affinity.field(step); affinity.field(date)
-                affinity.field(names.states[i]); affinity.field(names.blocs[b]); affinity.field(world.affinity(i, b))
-                affinity.field(world.status(i, b).name)
+                affinity.field(replicate); affinity.field(step); affinity.plainField(date)
+                affinity.plainField(stateIDs[i]); affinity.plainField(blocIDs[b]); affinity.field(world.affinity(i, b))
+                affinity.plainField(Self.statusWords[Int(world.status(i, b).rawValue)])
                 affinity.endRow()
             }
-            states.field(replicate); states.field(step); states.field(date); states.field(names.states[i])
+            states.field(replicate); states.field(step); states.plainField(date); states.plainField(stateIDs[i])
             states.field(world.capability[i]); states.field(world.threat[i]); states.field(world.need[i])
             states.endRow()
         }
         for b in 0..<world.blocCount {
-            blocs.field(replicate); blocs.field(step); blocs.field(date); blocs.field(names.blocs[b])
+            blocs.field(replicate); blocs.field(step); blocs.plainField(date); blocs.plainField(blocIDs[b])
             blocs.field(world.activeCount(b)); blocs.field(world.cohesion(b))
             blocs.endRow()
         }
