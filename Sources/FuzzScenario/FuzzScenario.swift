@@ -124,7 +124,7 @@ enum FuzzHarness {
         guard target.hasPrefix(workspace.path + "/") else { return }
         let input = sweeps.appendingPathComponent("input.yaml")
         guard (try? data.write(to: input)) != nil else { return }
-        _ = try? SweepRunner.check(path: input.path)
+        _ = try? SweepRunner.check(root: YAMLDocumentReader().read(path: input.path), path: input.path)
     }
 }
 

@@ -19,15 +19,19 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if try SweepFileDetector.isSweep(path: file) {
-                let (spec, plan) = try SweepRunner.check(path: file)
+            let root = try YAMLDocumentReader().read(path: file)
+            if SweepFileDetector.isSweep(root) {
+                guard variant == nil, settings.isEmpty else {
+                    throw EntenteError.usage("--variant and --set apply to scenario files; a sweep file names its variant and parameters itself")
+                }
+                let (spec, plan) = try SweepRunner.check(root: root, path: file)
                 print("\(file): OK — sweep of \(spec.scenarioReference)\(spec.variant.map { " (variant \($0))" } ?? "")")
                 print("  design \(spec.design): \(plan.points.count) points × \(spec.replicates) replicates = \(plan.runCount) runs")
                 print("  parameters: \(spec.parameters.map(\.path).joined(separator: ", "))")
                 print("  seed \(spec.seed), record \(spec.record.rawValue)")
                 return
             }
-            let scenario = try ScenarioLoader().load(path: file, variant: variant, settings: settings)
+            let scenario = try ScenarioLoader().load(root: root, file: file, variant: variant, settings: settings)
             print(ScenarioSummary(scenario: scenario).text)
         }
     }

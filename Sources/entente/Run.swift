@@ -43,7 +43,7 @@ struct Run: ParsableCommand {
             let progress = ProgressLine(enabled: !quiet)
             let summary = try ScenarioRun.execute(request) { done, total in progress.update(done: done, total: total) }
             progress.finish()
-            let means = summary.means.map { "\($0.name)=\(formatMean($0.mean))" }.joined(separator: " ")
+            let means = summary.means.map { "\($0.name)=\(NumberText.rounded($0.mean, places: 4))" }.joined(separator: " ")
             print("\(summary.folder): \(summary.replicates) replicates; means: \(means.isEmpty ? "(no outcomes)" : means)")
             if !summary.failures.isEmpty {
                 for failure in summary.failures.prefix(5) {
@@ -54,8 +54,4 @@ struct Run: ParsableCommand {
             }
         }
     }
-}
-
-func formatMean(_ value: Double) -> String {
-    value.isNaN ? "NA" : String((value * 10_000).rounded() / 10_000)
 }

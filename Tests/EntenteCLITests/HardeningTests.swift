@@ -533,7 +533,7 @@ final class HardeningTests: XCTestCase {
             XCTAssertLessThanOrEqual(info.minimum, info.maximum, info.name)
             XCTAssertTrue((info.minimum...info.maximum).contains(info.defaultValue), "\(info.name): default outside its range")
             for (bound, value) in [("minimum", info.minimum), ("maximum", info.maximum)] {
-                let setting = "\(info.name)=\(ScenarioTemplate.text(value))"
+                let setting = "\(info.name)=\(NumberText.plain(value))"
                 all[bound]!.append(contentsOf: ["--set", setting])
                 try runAndCheckFinite(file, arguments: ["--set", setting], what: "\(info.name) at its \(bound) (\(setting))")
             }
@@ -558,7 +558,7 @@ final class HardeningTests: XCTestCase {
         for parameter in Parameter.allCases {
             let info = parameter.info
             for value in [info.minimum - 1, info.maximum + 1] {
-                let setting = "\(info.name)=\(ScenarioTemplate.text(value))"
+                let setting = "\(info.name)=\(NumberText.plain(value))"
                 let refused = try entente(["run", file, "--set", setting, "--out", out, "--quiet"])
                 assertNoCrash(refused, "--set \(setting)")
                 XCTAssertEqual(refused.status, 64, "--set \(setting): \(refused.summary)")
@@ -576,7 +576,7 @@ final class HardeningTests: XCTestCase {
                 scenario: rich.yaml
                 replicates: 2
                 parameters:
-                  \(info.name): {from: \(ScenarioTemplate.text(info.minimum)), to: \(ScenarioTemplate.text(info.maximum + 1)), steps: 3}
+                  \(info.name): {from: \(NumberText.plain(info.minimum)), to: \(NumberText.plain(info.maximum + 1)), steps: 3}
 
                 """, to: "beyond.yaml")
             let out = path("sweep-out")
@@ -584,7 +584,7 @@ final class HardeningTests: XCTestCase {
                 let result = try entente(arguments)
                 assertNoCrash(result, "\(info.name) swept past its maximum")
                 XCTAssertEqual(result.status, 65, "\(info.name): \(result.summary)")
-                XCTAssertTrue(result.stderr.contains("beyond.yaml:4:3: error: parameter '\(info.name)' cannot take \(ScenarioTemplate.text(info.maximum + 1))"),
+                XCTAssertTrue(result.stderr.contains("beyond.yaml:4:3: error: parameter '\(info.name)' cannot take \(NumberText.plain(info.maximum + 1))"),
                               "\(info.name): \(result.stderr)")
                 XCTAssertFalse(exists(out), "\(info.name): the sweep created \(out)")
             }

@@ -231,6 +231,15 @@ final class SweepCLITests: XCTestCase {
         XCTAssertFalse(exists("Results"), "check must not run anything")
     }
 
+    func testCheckOfASweepRefusesScenarioOverrides() throws {
+        for extra in [["--set", "betrayal=1"], ["--variant", "v"]] {
+            let result = try entente(["check", "sweep.yaml"] + extra)
+            XCTAssertEqual(result.status, 64, "\(extra)")
+            XCTAssertEqual(result.stderr, "error: --variant and --set apply to scenario files; a sweep file names its variant and parameters itself\n")
+            XCTAssertEqual(result.stdout, "")
+        }
+    }
+
     func testCheckRefusesAnOutOfRangeValueBeforeAnyRun() throws {
         try write("""
             scenario: tiny.yaml

@@ -48,11 +48,16 @@ public struct ArmsTransfer: EventEffect {
         return [(revealedStep, Reveal(events: [eventIndex]))]
     }
 
+    /// s = value / (value + c_to), with the recipient's capability before the transfer (0 when both are 0).
+    public func salience(in world: World) -> Double {
+        value + world.capability[to] > 0 ? value / (value + world.capability[to]) : 0
+    }
+
     /// The perception effects, computed on the world as it is before the transfer.
     /// `secret` is true for a covert transfer not yet revealed: only deception adds weight then.
     public func trustChanges(in world: World, parameters: ParameterValues, secret: Bool) -> [TrustChange] {
         let n = world.stateCount
-        let salience = value + world.capability[to] > 0 ? value / (value + world.capability[to]) : 0
+        let salience = salience(in: world)
         let betrayal = parameters[.betrayal]
         let allyPenalty = parameters[.allyPenalty]
         let secrecy = 1 + (secret ? parameters[.deception] : 0)
@@ -83,7 +88,7 @@ public struct ArmsTransfer: EventEffect {
 
     public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
         let parameters = environment.parameters
-        let salience = value + world.capability[to] > 0 ? value / (value + world.capability[to]) : 0
+        let salience = salience(in: world)
         let secret = covert && !world.revealed[environment.eventIndex]
         let changes = trustChanges(in: world, parameters: parameters, secret: secret)
         world.capability[to] += value

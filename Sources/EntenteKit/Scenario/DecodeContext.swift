@@ -76,7 +76,7 @@ public struct DecodeContext: Sendable {
             return nil
         }
         if let range, !range.contains(value) {
-            error("'\(field)' must be between \(Self.show(range.lowerBound)) and \(Self.show(range.upperBound)); found \(Self.show(value))", at: node.location)
+            error("'\(field)' must be between \(NumberText.plain(range.lowerBound)) and \(NumberText.plain(range.upperBound)); found \(NumberText.plain(value))", at: node.location)
             return nil
         }
         return value
@@ -175,9 +175,5 @@ public struct DecodeContext: Sendable {
               !cleaned.lowercased().hasPrefix("0x"), !cleaned.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" })
         else { return nil }
         return Double(cleaned)
-    }
-
-    static func show(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

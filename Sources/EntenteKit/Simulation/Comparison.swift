@@ -133,7 +133,7 @@ public struct Comparison {
         }
         let lines = (1..<names.count).map { v -> String in
             let parts = effects.filter { $0.variant == names[v] }.map { effect in
-                "\(effect.outcome) \(show(effect.baselineMean))→\(show(effect.variantMean)) (Δ \(show(effect.difference)) [\(show(effect.ci95Low)), \(show(effect.ci95High))])"
+                "\(effect.outcome) \(NumberText.rounded(effect.baselineMean, places: 3))→\(NumberText.rounded(effect.variantMean, places: 3)) (Δ \(NumberText.rounded(effect.difference, places: 3)) [\(NumberText.rounded(effect.ci95Low, places: 3)), \(NumberText.rounded(effect.ci95High, places: 3))])"
             }
             return "\(names[v]): " + parts.joined(separator: "; ")
         }
@@ -160,9 +160,5 @@ public struct Comparison {
                       variantMean: variantSummary.mean, difference: difference.mean,
                       ci95Low: interval.0, ci95High: interval.1,
                       variantLow: variantSummary.ci95Low, variantHigh: variantSummary.ci95High)
-    }
-
-    static func show(_ value: Double) -> String {
-        value.isNaN ? "NA" : String((value * 1000).rounded() / 1000)
     }
 }

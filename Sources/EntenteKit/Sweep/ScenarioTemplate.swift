@@ -18,12 +18,7 @@ public struct ScenarioTemplate: Sendable {
     /// so the decoded number is exactly the Double given).
     public func instantiate(_ settings: [(path: String, value: Double)]) throws -> Scenario {
         try ScenarioLoader().load(root: root, file: file, variant: variant,
-                                  settings: settings.map { "\($0.path)=\(Self.text($0.value))" })
+                                  settings: settings.map { "\($0.path)=\(NumberText.plain($0.value))" })
     }
 
-    /// Shortest round-trip text of a value (`3` for integral values, which integer fields accept).
-    public static func text(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return value.description
-    }
 }

@@ -17,7 +17,11 @@ public struct SweepDecoder {
 
     /// Loads `path`: the sweep, and the scenario template its runs instantiate.
     public func load(path: String) throws -> (SweepSpec, ScenarioTemplate) {
-        let root = try YAMLDocumentReader().read(path: path)
+        try load(root: YAMLDocumentReader().read(path: path), path: path)
+    }
+
+    /// Validates an already parsed sweep file; `path` locates the scenario it names.
+    public func load(root: YAMLNode, path: String) throws -> (SweepSpec, ScenarioTemplate) {
         var context = DecodeContext()
         guard let top = FieldReader(root, what: "the sweep", allowed: Self.topLevelKeys,
                                     required: ["scenario", "parameters"], context: &context) else {
@@ -106,11 +110,11 @@ public struct SweepDecoder {
                 } catch let error as EntenteError {
                     // The loader names the override (`--set PATH=VALUE: ...`); here the sweep file's line says it.
                     var reason = Self.strip(error.description)
-                    let prefix = "--set \(parameter.path)=\(ScenarioTemplate.text(value)): "
+                    let prefix = "--set \(parameter.path)=\(NumberText.plain(value)): "
                     if reason.hasPrefix(prefix) { reason.removeFirst(prefix.count) }
                     let unknownPath = reason.hasPrefix("unknown ") || reason.hasPrefix("no item with id") || reason.hasPrefix("the scenario has no")
                     problems.append(Diagnostic(unknownPath ? "parameter '\(parameter.path)': \(reason)"
-                                                           : "parameter '\(parameter.path)' cannot take \(ScenarioTemplate.text(value)): \(reason)",
+                                                           : "parameter '\(parameter.path)' cannot take \(NumberText.plain(value)): \(reason)",
                                                at: parameter.location))
                     break
                 }
@@ -179,14 +183,5 @@ public struct SweepDecoder {
     static func displayPath(_ path: String) -> String {
         let current = FileManager.default.currentDirectoryPath + "/"
         return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
-    }
-}
-
-/// Tells a sweep file from a scenario file: a sweep file has `scenario:` at the top.
-public enum SweepFileDetector {
-    /// True when `path` parses as a mapping with a `scenario` key.
-    public static func isSweep(path: String) throws -> Bool {
-        let root = try YAMLDocumentReader().read(path: path)
-        return root["scenario"] != nil && root["states"] == nil
     }
 }

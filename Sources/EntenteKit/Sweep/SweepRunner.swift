@@ -46,8 +46,8 @@ public struct SweepRunner {
     public static let faultInjectionVariable = "ENTENTE_FAIL_RUNS"
 
     /// Validates a sweep file and reports its size without running it.
-    public static func check(path: String) throws -> (SweepSpec, SweepPlan) {
-        let (spec, _) = try SweepDecoder().load(path: path)
+    public static func check(root: YAMLNode, path: String) throws -> (SweepSpec, SweepPlan) {
+        let (spec, _) = try SweepDecoder().load(root: root, path: path)
         return (spec, SweepPlan(spec: spec))
     }
 
