@@ -33,11 +33,11 @@ struct ValidationTable {
         return "cases right: \(report.casesRight) of \(report.cases.count); "
             + "outcomes right: \(report.outcomesRight) of \(report.outcomes.count) "
             + "(events \(events.right) of \(events.total), non-events \(nonEvents.right) of \(nonEvents.total)); "
-            + "Brier \(NumberText.rounded(report.brier, places: 3)); log score \(NumberText.rounded(report.logScore, places: 3)); "
+            + "Brier \(Self.probability(report.brier)); log score \(Self.probability(report.logScore)); "
             + "window ±\(report.window) months, \(report.replicates) replicates"
     }
 
-    /// A probability with three decimals.
+    /// A probability or score with three decimals.
     static func probability(_ value: Double) -> String {
         guard !value.isNaN else { return "-" }
         let text = NumberText.rounded(value, places: 3)
