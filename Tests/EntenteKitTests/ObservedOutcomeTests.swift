@@ -90,6 +90,15 @@ final class ObservedOutcomeTests: XCTestCase {
                   "'happened' date 2020-01 falls outside the calendar; expected a date from 2018-01-01 to 2019-12-31, or never")
     }
 
+    func testDateAfterTheOutcomesByBoundIsRefused() throws {
+        let path = try write(base.replacingOccurrences(of: "{name: bbb_left, type: left, state: BBB, bloc: BLOC}",
+                                                       with: "{name: bbb_left, type: left, state: BBB, bloc: BLOC, by: 2018-12}")
+                             + "observed:\n  bbb_left: {happened: 2019-03, source: s}\n")
+        XCTAssertThrowsError(try ScenarioLoader().load(path: path)) { error in
+            XCTAssertEqual("\(error)", "\(path):13:24: error: 'happened' date 2019-03 is after the `by:` bound of outcome 'bbb_left', which therefore cannot record it; expected a date up to 2018-12 or never")
+        }
+    }
+
     func testMissingSourceIsReportedAtTheEntry() throws {
         assertOne(try diagnostics("  bbb_left: {happened: 2018-06}\n"), line: 13, column: 13,
                   "observed outcome 'bbb_left' is missing the required key 'source'")
