@@ -99,6 +99,13 @@ final class ObservedOutcomeTests: XCTestCase {
         }
     }
 
+    func testACalendarShortenedBySetDoesNotMakeObservedDatesAnError() throws {
+        let path = try write(base + "observed:\n  bbb_left: {happened: 2019-03, source: s}\n")
+        let scenario = try ScenarioLoader().load(path: path, settings: ["calendar.end=2018-12"])
+        XCTAssertEqual(scenario.calendar.stepCount, 12)
+        XCTAssertEqual(scenario.observed.map(\.observedText), ["2019-03"])
+    }
+
     func testMissingSourceIsReportedAtTheEntry() throws {
         assertOne(try diagnostics("  bbb_left: {happened: 2018-06}\n"), line: 13, column: 13,
                   "observed outcome 'bbb_left' is missing the required key 'source'")

@@ -5,6 +5,8 @@ extension ScenarioDecoder {
 
     /// Reads `observed:` after the outcomes it refers to; every problem is a diagnostic at its position.
     /// `declared` holds every outcome name written in the file, so an outcome that failed to decode adds no second error here.
+    /// `calendar` is nil when the dates need not lie within it: when `--set` or a variant moved the calendar,
+    /// for a run that does not use `observed` (validate accepts only parameter settings).
     func decodeObserved(_ node: YAMLNode, outcomes: [OutcomeSpec], declared: Set<String>, calendar: SimulationCalendar?,
                         context: inout DecodeContext) -> [ObservedOutcome] {
         if node.isNull { return [] }
@@ -55,7 +57,7 @@ extension ScenarioDecoder {
             context.error("'happened' must be a date YYYY, YYYY-MM or YYYY-MM-DD, or never; found \(node.foundDescription)", at: node.location)
             return nil
         }
-        guard let calendar else { return nil }
+        guard let calendar else { return .some(date) }
         guard let step = calendar.step(containing: date) else {
             context.error("'happened' date \(text) falls outside the calendar; expected a date from \(calendar.start) to \(calendar.end), or never", at: node.location)
             return nil

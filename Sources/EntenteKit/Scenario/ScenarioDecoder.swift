@@ -36,8 +36,9 @@ public struct ScenarioDecoder {
         let events = top["events"].map { decodeEvents($0, context: &context) } ?? []
         let outcomes = top["outcomes"].map { decodeOutcomes($0, context: &context) } ?? []
         let variants = top["variants"].map { VariantDecoder.decode($0, context: &context) } ?? []
+        let calendarMoved = ["start", "end", "step"].contains { top["calendar"]?[$0].map { overrideLocations.contains($0.location) } ?? false }
         let observed = top["observed"].map { decodeObserved($0, outcomes: outcomes, declared: Set(top["outcomes"]?.items?.compactMap { $0["name"]?.scalarText } ?? []),
-                                                             calendar: calendar, context: &context) } ?? []
+                                                             calendar: calendarMoved ? nil : calendar, context: &context) } ?? []
 
         guard context.diagnostics.isEmpty, let calendar, let seed, let replicates else {
             throw EntenteError.data(context.diagnostics)
