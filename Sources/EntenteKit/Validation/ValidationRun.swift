@@ -61,10 +61,13 @@ public enum ValidationRun {
             throw EntenteError.software("\(scenario.file): replicate \(failed) failed: \(runs[failed].error!)")
         }
         let scorer = ValidationScorer(window: request.window)
-        let outcomes = scenario.observed.map { observed -> OutcomeScore in
-            let spec = scenario.outcomes.first { $0.name == observed.outcome }!
-            let measure = ScenarioDecoder.statusMeasure(spec)!
-            let column = engine.outcomeColumns.firstIndex { $0.name == observed.outcome + "_date" }!
+        let outcomes = try scenario.observed.map { observed -> OutcomeScore in
+            // The decoder guarantees these; a Scenario value built by hand might not.
+            guard let spec = scenario.outcomes.first(where: { $0.name == observed.outcome }),
+                  let measure = ScenarioDecoder.statusMeasure(spec),
+                  let column = engine.outcomeColumns.firstIndex(where: { $0.name == observed.outcome + "_date" }) else {
+                throw EntenteError.software("\(scenario.file): observed outcome '\(observed.outcome)' is not a declared left or frozen outcome")
+            }
             return scorer.score(observed, steps: runs.map { $0.outcomes[column] }, calendar: scenario.calendar, type: spec.type,
                                 state: scenario.states[measure.state].id, bloc: scenario.blocs[measure.bloc].id)
         }
