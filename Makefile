@@ -17,7 +17,7 @@ BLAS_ENV :=
 BENCH := .build/release/entente-bench
 endif
 
-.PHONY: run test gsl build bench test-sanitize test-cluster fuzz clean
+.PHONY: run validate test gsl build bench test-sanitize test-cluster fuzz clean
 
 ## Install GSL if missing (apt-get; root or sudo).
 gsl:
@@ -40,6 +40,19 @@ run: build
 		echo "plots skipped: pip install matplotlib pandas, then python3 Scripts/plot.py $(OUT)"; \
 	fi
 	@echo "results: $(OUT)/ (docs/outputs.md explains every file)"
+
+## Score the model against history: $(SCENARIO) and every case in Scenarios/history/, each only once it
+## exists with `observed:`. Exits 0 whatever the verdicts; writes Results/validation/ (docs/validation.md).
+validate: build
+	@cases=""; \
+	if grep -q '^observed:' $(SCENARIO); then cases="$(SCENARIO)"; else echo "note: $(SCENARIO) has no observed: outcomes yet; not validated"; fi; \
+	if [ -d Scenarios/history ]; then cases="$$cases Scenarios/history"; else echo "note: no Scenarios/history/ yet"; fi; \
+	if [ -z "$$cases" ]; then echo "validate: no case to validate yet"; exit 0; fi; \
+	echo "$(ENTENTE) validate $$cases --out Results/validation --force"; \
+	$(ENTENTE) validate $$cases --out Results/validation --force || exit $$?; \
+	if python3 -c 'import matplotlib, pandas' 2>/dev/null; then \
+		python3 Scripts/plot.py Results/validation && echo "plots: Results/validation/*.png"; \
+	fi
 
 ## Build and run every test.
 test: gsl

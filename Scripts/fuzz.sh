@@ -61,7 +61,7 @@ done
 dictionary="$FUZZ_DIR/entente.dict"
 {
     for word in name description calendar start end step seed replicates parameters states blocs trust \
-                alignment events outcomes variants id capability leader members obligation from to value \
+                alignment events outcomes variants observed happened source never id capability leader members obligation from to value \
                 mutual state bloc type at tags note covert revealed by target intensity response responses \
                 against kind delta action affinity remove ids tag set scenario variant design samples \
                 values steps scale record full from-scenario \

@@ -2,12 +2,15 @@
 """Plot an Entente results folder: writes PNGs beside the CSVs.
 
     python3 Scripts/plot.py Results/csto-2018-2024 [--state ARM] [--bloc CSTO]
+    python3 Scripts/plot.py Results/validation
 
 Figures (each only when its CSV is there):
   trust_<STATE>.png      trust of STATE in each member of BLOC over time: median, 5–95% band across replicates
   affinity_<STATE>.png   STATE's affinity for every bloc over time: median, 5–95% band
   exit_dates.png         when frozen/left outcomes happened (histogram by date, all replicates)
   effects.png            compare/effects.csv as a forest plot: paired difference and 95% CI per variant
+  reliability.png        validation.csv (entente validate): predicted P vs observed frequency, binned, with counts
+  date_errors.png        validation.csv: per observed event, median and p10–p90 of simulated − observed months
 Needs only pandas and matplotlib.
 """
 import argparse
@@ -39,9 +42,72 @@ def band(ax, frame, value, label):
     ax.fill_between(q.index, q[0.05], q[0.95], color=line.get_color(), alpha=0.2)
 
 
+def validation_plots(folder, scores):
+    """reliability.png and date_errors.png from an `entente validate` folder (docs/validation.md)."""
+    written = []
+    if not len(scores):
+        return written
+    event = scores["observed"] != "never"
+    # The probability the model gave to "it happens": within the window for events, at all for non-events.
+    predicted = scores["p_window"].where(event, scores["p_any"]).astype(float)
+    happened = event.astype(float)
+    # Ten bins [0, 0.1), [0.1, 0.2), …, [0.9, 1.0]; P = 1 falls in the last.
+    bins = (predicted * 10).apply(lambda x: min(int(x), 9))
+    table = pd.DataFrame({"predicted": predicted, "happened": happened, "bin": bins}) \
+        .groupby("bin").agg(predicted=("predicted", "mean"), frequency=("happened", "mean"),
+                                           n=("happened", "size"))
+    fig, ax = plt.subplots(figsize=(6.5, 6))
+    ax.plot([0, 1], [0, 1], color="grey", linewidth=0.8, linestyle="--", label="perfect reliability")
+    ax.plot(table["predicted"], table["frequency"], marker="o", label="outcomes, binned by P (width 0.1)")
+    for _, row in table.iterrows():
+        ax.annotate(f"n={int(row['n'])}", (row["predicted"], row["frequency"]), textcoords="offset points",
+                    xytext=(6, -12), fontsize=8)
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_ylim(-0.05, 1.05)
+    ax.set_xlabel("predicted P(it happens) — within the window for events, at all for non-events")
+    ax.set_ylabel("observed frequency (events 1, non-events 0)")
+    ax.set_title(f"Reliability: {len(scores)} observed outcomes in {scores['case_file'].nunique()} cases")
+    ax.legend(loc="upper left")
+    path = os.path.join(folder, "reliability.png")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    written.append(path)
+
+    events = scores[event].reset_index(drop=True)
+    if len(events):
+        window = int(events["window"].max())
+        fig, ax = plt.subplots(figsize=(9, 0.35 * len(events) + 1.8))
+        y = list(range(len(events)))
+        labels = [f"{os.path.splitext(os.path.basename(case))[0]}: {outcome} ({observed})" for case, outcome, observed
+                  in zip(events["case_file"], events["outcome"], events["observed"])]
+        ax.axvspan(-window, window, color="tab:green", alpha=0.12, label=f"window ±{window} months")
+        ax.axvline(0, color="grey", linewidth=0.8)
+        dated = events["date_err_median"].notna()
+        rows = events[dated]
+        ax.errorbar(rows["date_err_median"], [y[i] for i in rows.index],
+                    xerr=[rows["date_err_median"] - rows["date_err_p10"], rows["date_err_p90"] - rows["date_err_median"]],
+                    fmt="o", capsize=3, label="median, p10–p90 (replicates where it happened)")
+        for i in events[~dated].index:
+            ax.annotate("never happened in the model", (0, i), xytext=(4, -3), textcoords="offset points", fontsize=8,
+                        color="tab:red")
+        ax.set_yticks(y)
+        ax.set_yticklabels(labels)
+        ax.set_ylim(len(events) - 0.4, -0.6)
+        ax.set_xlabel("date error: simulated − observed (months)")
+        ax.set_title("When the model's events happened, relative to history", pad=24)
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
+        path = os.path.join(folder, "date_errors.png")
+        fig.tight_layout()
+        fig.savefig(path, dpi=110)
+        plt.close(fig)
+        written.append(path)
+    return written
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("folder", help="a results folder written by `entente run`")
+    parser.add_argument("folder", help="a results folder written by `entente run` or `entente validate`")
     parser.add_argument("--state", help="the state whose view is plotted (default: the one with most recorded trust pairs)")
     parser.add_argument("--bloc", help="the bloc whose members' trust is plotted (default: the first bloc)")
     args = parser.parse_args()
@@ -145,8 +211,13 @@ def main():
             plt.close(fig)
             written.append(path)
 
+    validation_path = os.path.join(folder, "validation.csv")
+    if os.path.exists(validation_path):
+        written += validation_plots(folder, pd.read_csv(validation_path, keep_default_na=False, na_values=[""]))
+
     if not written:
-        sys.exit(f"error: nothing to plot in {folder}; expected trust.csv, affinity.csv, outcomes.csv or compare/effects.csv")
+        sys.exit(f"error: nothing to plot in {folder}; expected trust.csv, affinity.csv, outcomes.csv, "
+                 "compare/effects.csv or validation.csv")
     for path in written:
         print(path)
 

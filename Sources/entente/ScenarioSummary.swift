@@ -18,6 +18,11 @@ struct ScenarioSummary {
             "  outcomes: \(scenario.outcomes.count)" + (scenario.outcomes.isEmpty ? "" : " (\(scenario.outcomes.map(\.name).joined(separator: ", ")))"),
             "  seed \(scenario.seed), \(scenario.replicates) replicates",
         ]
+        if !scenario.observed.isEmpty {
+            let events = scenario.observed.filter(\.isEvent).count
+            let nonEvents = scenario.observed.count - events
+            lines.append("  observed: \(scenario.observed.count) outcomes (\(events) event\(events == 1 ? "" : "s"), \(nonEvents) non-event\(nonEvents == 1 ? "" : "s"))")
+        }
         if !scenario.variants.isEmpty {
             lines.append("  variants: \(scenario.variants.map(\.name).joined(separator: ", "))")
         }

@@ -5,7 +5,21 @@ public struct Manifest {
     /// Key-value pairs in the order written (the JSON writer sorts keys for stable files).
     public var fields: [String: Any] = [:]
 
-    /// The common fields of every manifest.
+    /// The fields every manifest has, whatever it describes: tool, version, command, random
+    /// number generator, seeding rule, GSL version, start time and duration.
+    public init(command: String, started: Date, duration: TimeInterval) {
+        fields["tool"] = "entente"
+        fields["version"] = EntenteVersion.current
+        fields["command"] = command
+        fields["rng"] = RandomStream.generatorName
+        fields["seeding"] = "StreamSeed.key(seed, point, replicate): SplitMix64 chain; mt19937 state words from SplitMix64(key)"
+        fields["gsl_version"] = GSLSetup.version
+        let formatter = ISO8601DateFormatter()
+        fields["started"] = formatter.string(from: started)
+        fields["duration_seconds"] = (duration * 1000).rounded() / 1000
+    }
+
+    /// The common fields of every manifest of a scenario run.
     public init(command: String, scenario: Scenario, scenarioPath: String, variant: String?, settings: [String],
                 seed: UInt64, replicates: Int, started: Date, duration: TimeInterval) {
         fields["tool"] = "entente"

@@ -28,6 +28,8 @@ public struct Scenario: Sendable {
     public var outcomes: [OutcomeSpec]
     /// Declared variants (counterfactual edits).
     public var variants: [VariantSpec]
+    /// What really happened to some outcomes (`observed:`), for `entente validate`; runs ignore it.
+    public var observed: [ObservedOutcome] = []
 
     /// Ids for outputs.
     public var names: WorldNames {

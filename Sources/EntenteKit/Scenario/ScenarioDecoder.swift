@@ -2,7 +2,7 @@
 public struct ScenarioDecoder {
     /// Top-level keys of a scenario file.
     public static let topLevelKeys = ["name", "description", "calendar", "seed", "replicates", "parameters",
-                                      "states", "blocs", "trust", "alignment", "events", "outcomes", "variants"]
+                                      "states", "blocs", "trust", "alignment", "events", "outcomes", "variants", "observed"]
 
     /// Locations of values that came from `--set` or a variant: their event dates may lie past the end.
     public var overrideLocations: Set<SourceLocation> = []
@@ -36,13 +36,17 @@ public struct ScenarioDecoder {
         let events = top["events"].map { decodeEvents($0, context: &context) } ?? []
         let outcomes = top["outcomes"].map { decodeOutcomes($0, context: &context) } ?? []
         let variants = top["variants"].map { VariantDecoder.decode($0, context: &context) } ?? []
+        let calendarMoved = ["start", "end", "step"].contains { top["calendar"]?[$0].map { overrideLocations.contains($0.location) } ?? false }
+        let observed = top["observed"].map { decodeObserved($0, outcomes: outcomes, declared: Set(top["outcomes"]?.items?.compactMap { $0["name"]?.scalarText } ?? []),
+                                                             calendar: calendarMoved ? nil : calendar, context: &context) } ?? []
 
         guard context.diagnostics.isEmpty, let calendar, let seed, let replicates else {
             throw EntenteError.data(context.diagnostics)
         }
         let scenario = Scenario(name: name, file: file, calendar: calendar, seed: seed, replicates: replicates,
                                 parameters: parameters, explicitParameters: explicit, states: states, blocs: blocs,
-                                trust: trust, alignment: alignment, events: events, outcomes: outcomes, variants: variants)
+                                trust: trust, alignment: alignment, events: events, outcomes: outcomes, variants: variants,
+                                observed: observed)
         for event in events {
             event.effect.validate(in: scenario, at: event.location, context: &context)
         }

@@ -34,6 +34,8 @@ public struct ScenarioEditor {
             }
             let calendar = root["calendar"] ?? YAMLNode(.mapping([]), at: value.location)
             root = Self.setting(root, key: "calendar", to: Self.setting(calendar, key: parts[1], to: value))
+        case _ where parts[0] == "observed":
+            throw PathError(message: "'observed' records what really happened and cannot be changed by --set or a variant; edit the file instead")
         case 3 where ["states", "blocs", "events"].contains(parts[0]):
             try setItemField(list: parts[0], id: parts[1], field: parts[2], value: value)
         default:

@@ -1,0 +1,67 @@
+import ArgumentParser
+import EntenteKit
+import Foundation
+
+/// `entente validate PATH...`: run cases with `observed:` outcomes and score the model against history.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score the model against observed outcomes: run each case's baseline and compare with what happened.",
+        discussion: """
+        PATH is a scenario file with `observed:` or a folder of them (its *.yaml files, sorted, not recursive; files without `observed:` are skipped). Prints a table and a summary, and writes validation.csv, cases.csv and manifest.json (docs/validation.md). Exits 0 whatever the verdicts, unless --fail-under is given.
+        """
+    )
+    @Argument(help: "Scenario files or folders of them.")
+    var paths: [String]
+    @Option(help: "Replicates per case (the files' `replicates:` is not used).")
+    var replicates = 500
+    @Option(help: "Window W in months: an event counts when it happens within ±W months of the observed date.")
+    var window = 24
+    @Option(help: "One seed for every case (default: each case's own `seed:`).")
+    var seed: UInt64?
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a model parameter in every case, e.g. betrayal=0.8; repeatable.", valueName: "NAME=VALUE"))
+    var settings: [String] = []
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var jobs: Int?
+    @Option(help: "Output folder (default: Results/validation/).")
+    var out: String?
+    @Flag(help: "Replace an existing results folder.")
+    var force = false
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+    @Option(name: .customLong("fail-under"), help: ArgumentHelp("Exit 1 when fewer than K cases are right.", valueName: "K"))
+    var failUnder: Int?
+
+    func validate() throws {
+        if !(1...ScenarioLimits.maxReplicates).contains(replicates) {
+            throw ValidationError("--replicates must be between 1 and \(ScenarioLimits.maxReplicates)")
+        }
+        if window < 0 { throw ValidationError("--window must be 0 or more months") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let failUnder, failUnder < 0 { throw ValidationError("--fail-under must be 0 or more") }
+    }
+
+    func run() throws {
+        var report: ValidationReport?
+        try reportingErrors {
+            let cases = try ValidationCases.load(paths: paths, settings: settings)
+            for note in cases.skipped { printError(note) }
+            var request = ValidationRun.Request(out: out ?? "Results/validation")
+            request.replicates = replicates
+            request.window = window
+            request.seed = seed
+            request.settings = settings
+            request.force = force
+            if let jobs { request.jobs = jobs }
+            request.commandLine = CommandLine.arguments.joined(separator: " ")
+            report = try ValidationRun.execute(cases, request: request) { done, total, file in
+                if !quiet { printError("validating \(done + 1)/\(total): \(file)") }
+            }
+            print(ValidationTable(report: report!).text)
+            print("results: \(request.out)/ (validation.csv, cases.csv, manifest.json)")
+        }
+        if let failUnder, let report, report.casesRight < failUnder {
+            printError("error: \(report.casesRight) cases right, fewer than --fail-under \(failUnder)")
+            throw ExitCode(1)
+        }
+    }
+}
