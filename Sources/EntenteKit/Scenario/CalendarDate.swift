@@ -42,10 +42,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// nil when it is a real month and day.
     public static func problem(year: Int, month: Int?, day: Int?) -> String? {
         guard let month else { return nil }
-        guard (1...12).contains(month) else { return "month \(pad(month, 2)) does not exist; months go from 01 to 12" }
+        guard (1...12).contains(month) else { return "there is no month \(pad(month, 2)) (months go from 01 to 12)" }
         guard let day else { return nil }
         let days = daysInMonth(year: year, month: month)
-        if day == 0 { return "day 00 does not exist; days start at 01" }
+        if day == 0 { return "there is no day 00 (days start at 01)" }
         guard day <= days else {
             let leap = month == 2 && days == 28 && day == 29 ? " (\(year) is not a leap year)" : ""
             return "\(pad(year, 4))-\(pad(month, 2)) has \(days) days, not \(day)\(leap)"

@@ -53,8 +53,8 @@ enum InputFile {
         case ENOENT:
             var link = stat()
             if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
-                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " \($0)" } ?? ""
-                return "is a symbolic link to a missing file\(target)"
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " (\($0))" } ?? ""
+                return "is a symbolic link to a file that does not exist\(target)"
             }
             return "no such file"
         case ENOTDIR:

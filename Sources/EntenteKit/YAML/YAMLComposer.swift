@@ -33,6 +33,7 @@ struct YAMLComposer {
     /// The document's root, or nil when the stream holds no document.
     /// Throws ``EntenteError/data(_:)`` for a syntax error, a limit, or repeated keys (all of them, each at its second occurrence).
     func compose() throws -> YAMLNode? {
+        _ = Self.libyamlNestingLimit
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw EntenteError.software("libyaml could not allocate a parser")
@@ -44,6 +45,13 @@ struct YAMLComposer {
             return try read(&parser)
         }
     }
+
+    /// libyaml refuses (with a message of its own, at the first bracket) a flow collection start while its scanner,
+    /// looking up to 1024 characters ahead for a possible key, holds more than its nesting limit (1000 by default)
+    /// of open brackets: `[[[[…` would never reach the event that crosses Entente's limit. Its limit is raised once
+    /// per process (it is a global of the C library, read only by these parsers), so the events arrive and
+    /// Entente's own, much lower limit is reported at the collection that crosses it.
+    private static let libyamlNestingLimit: Void = yaml_set_max_nest_level(100_000)
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
         SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
@@ -155,6 +163,9 @@ struct YAMLComposer {
             return Diagnostic("not readable as YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
         }
         let at = location(parser.problem_mark)
+        if problem.hasPrefix("Maximum nesting level") {
+            return Diagnostic("nesting is deeper than \(limits.maxDepth) levels; expected a flat scenario file", at: at)
+        }
         if parser.error == YAML_SCANNER_ERROR, problem.contains("tab character") || isTab(atCharacter: parser.problem_mark.index) {
             return Diagnostic("tabs are not allowed for indentation; use spaces", at: at)
         }
