@@ -178,6 +178,10 @@ final class InputMessageTests: XCTestCase {
         try assertRefused(["check", "dangling.yaml"], status: 66,
                           stderr: "error: dangling.yaml: is a symbolic link to a file that does not exist (gone.yaml)\n")
         try assertRefused(["check", "absent.yaml"], status: 66, stderr: "error: absent.yaml: no such file\n")
+        // The scenario a sweep names is read the same way.
+        try write("scenario: a.yaml\nparameters:\n  betrayal: {values: [1, 2]}\n", to: "sweep.yaml")
+        try assertRefused(["sweep", "sweep.yaml", "--out", "out"], status: 66,
+                          stderr: "error: a.yaml: symbolic link loop (following its links leads back to a link already followed); expected a YAML file\n")
     }
 
     func testUTF32IsCalledUTF32() throws {
