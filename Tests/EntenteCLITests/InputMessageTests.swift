@@ -266,5 +266,14 @@ final class InputMessageTests: XCTestCase {
                           stderr: "error: --set calendar.start=2021-01: tiny.yaml:2:33: the calendar is empty: end 2020-12-31 is before start 2021-01-01; expected end on or after start\n")
         try assertRefused(["compare", "tiny.yaml", "--out", "out", "--set", "betrayal=99"], status: 64,
                           stderr: "error: --set betrayal=99: 'betrayal' must be between 0 and 10; found 99\n")
+
+    }
+
+    func testAPathSetTwiceIsRefused() throws {
+        try write(Self.scenario(), to: "tiny.yaml")
+        try assertRefused(["run", "tiny.yaml", "--out", "out", "--set", "betrayal=1", "--set", "parameters.betrayal=2"], status: 64,
+                          stderr: "error: --set parameters.betrayal=2: 'parameters.betrayal' is already set by --set betrayal=1; expected each path once\n")
+        try assertRefused(["check", "tiny.yaml", "--set", "seed=1", "--set", "seed=2"], status: 64,
+                          stderr: "error: --set seed=2: 'seed' is already set by --set seed=1; expected each path once\n")
     }
 }

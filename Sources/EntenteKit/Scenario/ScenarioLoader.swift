@@ -41,10 +41,17 @@ public struct ScenarioLoader: Sendable {
         }
     }
 
-    /// Applies `--set` values; a path that names nothing is a usage error.
+    /// Applies `--set` values; a path that names nothing, or one set twice (also through another spelling:
+    /// `betrayal` and `parameters.betrayal`), is a usage error rather than the last value silently winning.
     static func apply(_ settings: [String], to editor: inout ScenarioEditor) throws {
+        var earlier: [String: String] = [:]
         for setting in settings {
             let (name, value) = try split(setting)
+            let path = ScenarioEditor.canonicalPath(name)
+            if let first = earlier[path] {
+                throw EntenteError.usage("--set \(setting): '\(path)' is already set by --set \(first); expected each path once")
+            }
+            earlier[path] = setting
             let node = YAMLNode(.scalar(value, quoted: false), at: SourceLocation(argument: "--set " + setting))
             do { try editor.set(path: name, value: node) } catch let error as ScenarioEditor.PathError {
                 throw EntenteError.usage("--set \(setting): \(error.message)")
