@@ -11,14 +11,15 @@ struct Check: ParsableCommand {
     @Argument(help: "A scenario or sweep YAML file (a sweep file has a `scenario:` key).")
     var file: String
 
-    @Option(name: .customLong("variant"), help: "Also apply and validate this variant.")
-    var variant: String?
+    @Option(name: .customLong("variant"), help: "Also apply and validate this variant (one; a second --variant is refused).")
+    var variant: [String] = []
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter or numeric field (NAME=VALUE); repeatable.", valueName: "NAME=VALUE"))
     var settings: [String] = []
 
     func run() throws {
         try reportingErrors {
+            let variant = try VariantOption.single(self.variant)
             let root = try YAMLDocumentReader().read(path: file)
             if SweepFileDetector.isSweep(root) {
                 guard variant == nil, settings.isEmpty else {

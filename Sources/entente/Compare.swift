@@ -21,11 +21,11 @@ struct Compare: ParsableCommand {
         try reportingErrors {
             var request = Comparison.Request(path: file)
             request.out = out
-            request.replicates = options.replicates
-            request.seed = options.seed
+            request.replicates = try options.replicateCount
+            request.seed = try options.seedValue
             request.settings = options.settings
             request.force = options.force
-            if let jobs = options.jobs { request.jobs = jobs }
+            if let jobs = try options.jobCount { request.jobs = jobs }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let result = try Comparison.execute(request)
             for line in result.lines { print(line) }

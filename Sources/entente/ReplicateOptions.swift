@@ -3,25 +3,41 @@ import EntenteKit
 
 /// Options shared by `run` and `compare`: how many replicates, which seed, which overrides, how many threads.
 struct ReplicateOptions: ParsableArguments {
-    @Option(help: "Number of replicates (default: the file's `replicates`).")
-    var replicates: Int?
+    @Option(parsing: .unconditional, help: "Number of replicates (default: the file's `replicates`).")
+    var replicates: String?
 
-    @Option(help: "Base seed (default: the file's `seed`).")
-    var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Base seed, 0 to 9223372036854775807 (default: the file's `seed`).")
+    var seed: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter or field by path, e.g. betrayal=0.8 or events.polonez-2018-06.value=0.05; repeatable.", valueName: "NAME=VALUE"))
     var settings: [String] = []
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var jobs: Int?
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.")
+    var jobs: String?
 
     @Flag(help: "Replace an existing results folder.")
     var force = false
 
+    /// `--replicates` as a number.
+    var replicateCount: Int? {
+        get throws { try WholeNumberOption.parse(replicates, option: "--replicates", range: 1...ScenarioLimits.maxReplicates) }
+    }
+
+    /// `--seed` as a number: the range a scenario file's `seed` accepts.
+    var seedValue: UInt64? {
+        get throws { try WholeNumberOption.parse(seed, option: "--seed", range: 0...Int.max).map(UInt64.init) }
+    }
+
+    /// `--jobs` as a number.
+    var jobCount: Int? {
+        get throws { try WholeNumberOption.parse(jobs, option: "--jobs", range: 1...WholeNumberOption.maxJobs) }
+    }
+
     func validate() throws {
-        if let replicates, !(1...ScenarioLimits.maxReplicates).contains(replicates) {
-            throw ValidationError("--replicates must be between 1 and \(ScenarioLimits.maxReplicates)")
+        try reportingErrors {
+            _ = try replicateCount
+            _ = try seedValue
+            _ = try jobCount
         }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 }

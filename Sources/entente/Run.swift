@@ -19,11 +19,11 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: ReplicateOptions
 
-    @Option(help: "Apply a variant declared in the file.")
-    var variant: String?
+    @Option(help: "Apply a variant declared in the file (one; a second --variant is refused).")
+    var variant: [String] = []
 
-    @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none.", valueName: "every=K,trust=..."))
-    var record: String?
+    @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none; repeatable, each setting once.", valueName: "every=K,trust=..."))
+    var record: [String] = []
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
@@ -32,13 +32,13 @@ struct Run: ParsableCommand {
         try reportingErrors {
             var request = ScenarioRun.Request(path: file)
             request.out = out
-            request.replicates = options.replicates
-            request.seed = options.seed
-            request.variant = variant
+            request.replicates = try options.replicateCount
+            request.seed = try options.seedValue
+            request.variant = try VariantOption.single(variant)
             request.settings = options.settings
             request.force = options.force
-            if let jobs = options.jobs { request.jobs = jobs }
-            if let record { request.record = try RecordOptions(parsing: record) }
+            if let jobs = try options.jobCount { request.jobs = jobs }
+            if !record.isEmpty { request.record = try RecordOptions(parsing: record) }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let progress = ProgressLine(enabled: !quiet)
             let summary = try ScenarioRun.execute(request) { done, total in progress.update(done: done, total: total) }

@@ -17,10 +17,10 @@ struct Sweep: ParsableCommand {
     @Option(help: "Output folder (default: Results/<sweep file stem>/).")
     var out: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var jobs: Int?
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.")
+    var jobs: String?
 
-    @Option(help: ArgumentHelp("Run only shard K (0-based) of N.", valueName: "K/N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard K (0-based) of N.", valueName: "K/N"))
     var shard: String?
 
     @Flag(help: "Continue an interrupted sweep in its folder.")
@@ -33,7 +33,7 @@ struct Sweep: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        try reportingErrors { _ = try WholeNumberOption.parse(jobs, option: "--jobs", range: 1...WholeNumberOption.maxJobs) }
         if resume && force { throw ValidationError("--resume and --force exclude each other") }
     }
 
@@ -43,7 +43,7 @@ struct Sweep: ParsableCommand {
             request.out = out
             request.resume = resume
             request.force = force
-            if let jobs { request.jobs = jobs }
+            if let jobs = try WholeNumberOption.parse(jobs, option: "--jobs", range: 1...WholeNumberOption.maxJobs) { request.jobs = jobs }
             request.shard = try resolveShard()
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let flag = CancellationFlag()

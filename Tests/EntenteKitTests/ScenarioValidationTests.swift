@@ -197,7 +197,7 @@ final class ScenarioValidationTests: XCTestCase {
 
             """
         let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 3, column: 27, "'capability' must be a number; found 'abc'")
+        assertSingle(found, path: path, line: 3, column: 27, "'capability' must be a number; found the text 'abc'")
     }
 
     func testQuotedNumberIsNotANumber() throws {
@@ -208,7 +208,7 @@ final class ScenarioValidationTests: XCTestCase {
 
             """
         let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 3, column: 27, "'capability' must be a number; found '1'")
+        assertSingle(found, path: path, line: 3, column: 27, "'capability' must be a number; found the text '1' (quoted, so it is text; write a number without quotes)")
     }
 
     func testMembersGivenAsOneIdInsteadOfAList() throws {
@@ -272,7 +272,7 @@ final class ScenarioValidationTests: XCTestCase {
 
             """
         let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 3, column: 27, "'capability' must be a number; found 'abc'")
+        assertSingle(found, path: path, line: 3, column: 27, "'capability' must be a number; found the text 'abc'")
     }
 
     // MARK: - Numbers
@@ -326,7 +326,7 @@ final class ScenarioValidationTests: XCTestCase {
               - {at: 2018-13, type: arms_transfer, from: ARM, to: AZE, value: 0.1}
 
             """)
-        assertSingle(found, path: path, line: 7, column: 10, "'at' must be a date YYYY, YYYY-MM or YYYY-MM-DD; found '2018-13'")
+        assertSingle(found, path: path, line: 7, column: 10, "'at' date 2018-13 does not exist: there is no month 13 (months go from 01 to 12)")
     }
 
     func testCalendarStartThatDoesNotParse() throws {
@@ -337,7 +337,7 @@ final class ScenarioValidationTests: XCTestCase {
 
             """
         let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 1, column: 19, "'start' must be a date YYYY, YYYY-MM or YYYY-MM-DD; found '2018-02-30'")
+        assertSingle(found, path: path, line: 1, column: 19, "'start' date 2018-02-30 does not exist: 2018-02 has 28 days, not 30")
     }
 
     func testEventDatesOutsideTheCalendar() throws {

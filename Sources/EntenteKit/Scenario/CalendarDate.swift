@@ -22,16 +22,35 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when the text is not such a date or names no real day.
     public init?(parsing text: String) {
+        guard let fields = Self.fields(of: text), Self.problem(year: fields.year, month: fields.month, day: fields.day) == nil else { return nil }
+        self.init(year: fields.year, month: fields.month ?? 1, day: fields.day ?? 1,
+                  precision: fields.day != nil ? .day : fields.month != nil ? .month : .year)
+    }
+
+    /// The numbers of a text of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (month and day nil when not written),
+    /// whether or not they name a real day; nil when the text has another form.
+    public static func fields(of text: String) -> (year: Int, month: Int?, day: Int?)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4,
               parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let year = Int(parts[0]) else { return nil }
-        let month = parts.count > 1 ? Int(parts[1]) ?? 0 : 1
-        let day = parts.count > 2 ? Int(parts[2]) ?? 0 : 1
-        guard (1...12).contains(month), day >= 1, day <= Self.daysInMonth(year: year, month: month) else { return nil }
-        self.init(year: year, month: month, day: day,
-                  precision: parts.count == 1 ? .year : parts.count == 2 ? .month : .day)
+        return (year, parts.count > 1 ? Int(parts[1]) : nil, parts.count > 2 ? Int(parts[2]) : nil)
+    }
+
+    /// Why `year-month-day` names no real day, in words (`month 13 does not exist`, `2000-02 has 29 days, not 30`);
+    /// nil when it is a real month and day.
+    public static func problem(year: Int, month: Int?, day: Int?) -> String? {
+        guard let month else { return nil }
+        guard (1...12).contains(month) else { return "there is no month \(pad(month, 2)) (months go from 01 to 12)" }
+        guard let day else { return nil }
+        let days = daysInMonth(year: year, month: month)
+        if day == 0 { return "there is no day 00 (days start at 01)" }
+        guard day <= days else {
+            let leap = month == 2 && days == 28 && day == 29 ? " (\(year) is not a leap year)" : ""
+            return "\(pad(year, 4))-\(pad(month, 2)) has \(days) days, not \(day)\(leap)"
+        }
+        return nil
     }
 
     /// The first day of the period the date names (itself for a full date).

@@ -66,9 +66,12 @@ public struct DecodeContext: Sendable {
 
     /// A finite number within `range`.
     public mutating func number(_ node: YAMLNode, field: String, range: ClosedRange<Double>? = nil) -> Double? {
-        guard case .scalar(let text, let quoted) = node.kind, !quoted, !node.isNull,
-              let value = Self.parseNumber(text) else {
+        guard case .scalar(let text, _) = node.kind, !node.isNull else {
             error("'\(field)' must be a number; found \(node.foundDescription)", at: node.location)
+            return nil
+        }
+        guard Self.textReason(node) == nil, let value = Self.parseNumber(text) else {
+            error("'\(field)' must be a number; found the text \(node.foundDescription)\(Self.textReason(node) ?? "")", at: node.location)
             return nil
         }
         guard value.isFinite else {
@@ -84,14 +87,18 @@ public struct DecodeContext: Sendable {
 
     /// An integer within `range`.
     public mutating func integer(_ node: YAMLNode, field: String, range: ClosedRange<Int>) -> Int? {
-        guard case .scalar(let text, let quoted) = node.kind, !quoted, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+        guard case .scalar(let text, _) = node.kind, !node.isNull else {
+            error("'\(field)' must be a whole number; found \(node.foundDescription)", at: node.location)
+            return nil
+        }
+        let digits = Self.textReason(node) == nil ? Self.removingDigitSeparators(text) : nil
+        guard let digits, let value = Int(digits) else {
             // Digits too many for Int are a whole number out of range, not "not a whole number".
-            let digits = node.isNull ? "" : (node.scalarText ?? "").replacingOccurrences(of: "_", with: "")
-            let unsigned = digits.first == "-" || digits.first == "+" ? digits.dropFirst() : Substring(digits)
-            if case .scalar(_, false) = node.kind, !unsigned.isEmpty, unsigned.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            let unsigned = digits.map { $0.first == "-" || $0.first == "+" ? $0.dropFirst() : Substring($0) } ?? ""
+            if let digits, !unsigned.isEmpty, unsigned.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 error("'\(field)' must be between \(range.lowerBound) and \(range.upperBound); found \(digits)", at: node.location)
             } else {
-                error("'\(field)' must be a whole number; found \(node.foundDescription)", at: node.location)
+                error("'\(field)' must be a whole number; found the text \(node.foundDescription)\(Self.textReason(node) ?? "")", at: node.location)
             }
             return nil
         }
@@ -100,6 +107,14 @@ public struct DecodeContext: Sendable {
             return nil
         }
         return value
+    }
+
+    /// Why a scalar that may look like a number is text: quotes, or a tag other than `!!int`/`!!float`; nil otherwise.
+    static func textReason(_ node: YAMLNode) -> String? {
+        if case .scalar(_, true) = node.kind { return " (quoted, so it is text; write a number without quotes)" }
+        guard let tag = node.tag, tag != "tag:yaml.org,2002:int", tag != "tag:yaml.org,2002:float" else { return nil }
+        let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+        return " (the tag \(shown) makes it text; remove the tag)"
     }
 
     /// `true` or `false` (also yes/no, on/off).
@@ -113,13 +128,17 @@ public struct DecodeContext: Sendable {
         }
     }
 
-    /// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` that names a real month and day.
     public mutating func date(_ node: YAMLNode, field: String) -> CalendarDate? {
-        guard let text = node.scalarText, let date = CalendarDate(parsing: text) else {
+        guard let text = node.scalarText, let fields = CalendarDate.fields(of: text) else {
             error("'\(field)' must be a date YYYY, YYYY-MM or YYYY-MM-DD; found \(node.foundDescription)", at: node.location)
             return nil
         }
-        return date
+        if let problem = CalendarDate.problem(year: fields.year, month: fields.month, day: fields.day) {
+            error("'\(field)' date \(text) does not exist: \(problem)", at: node.location)
+            return nil
+        }
+        return CalendarDate(parsing: text)
     }
 
     /// The step of a date inside the calendar.
@@ -163,17 +182,30 @@ public struct DecodeContext: Sendable {
     }
 
     /// Parses a YAML number as written by people (`1e-3`, `0.5`, `.5`, `-2`, `1_000`).
+    /// An underscore must stand between two digits: `_1000` and `1000_` are text, not numbers.
     public static func parseNumber(_ text: String) -> Double? {
-        let cleaned = text.replacingOccurrences(of: "_", with: "")
-        switch cleaned.lowercased() {
+        switch text.lowercased() {
         case ".inf", "+.inf": return .infinity
         case "-.inf": return -.infinity
         case ".nan": return .nan
         default: break
         }
-        guard let first = cleaned.unicodeScalars.first, first == "-" || first == "+" || first == "." || ("0"..."9").contains(first),
+        guard let cleaned = removingDigitSeparators(text), let first = cleaned.unicodeScalars.first,
+              first == "-" || first == "+" || first == "." || ("0"..."9").contains(first),
               !cleaned.lowercased().hasPrefix("0x"), !cleaned.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" })
         else { return nil }
         return Double(cleaned)
+    }
+
+    /// `text` without its digit-group underscores (`1_000` → `1000`); nil when an underscore is not between two digits.
+    static func removingDigitSeparators(_ text: String) -> String? {
+        guard text.contains("_") else { return text }
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() where character == "_" {
+            guard index > 0, index + 1 < characters.count,
+                  characters[index - 1].isASCII, characters[index - 1].isNumber,
+                  characters[index + 1].isASCII, characters[index + 1].isNumber else { return nil }
+        }
+        return text.replacingOccurrences(of: "_", with: "")
     }
 }

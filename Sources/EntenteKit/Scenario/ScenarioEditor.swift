@@ -44,6 +44,11 @@ public struct ScenarioEditor {
         }
     }
 
+    /// The one spelling of a path: a bare parameter name is `parameters.NAME`.
+    public static func canonicalPath(_ path: String) -> String {
+        !path.contains(".") && Parameter.named(path) != nil ? "parameters." + path : path
+    }
+
     /// Removes events by id or tag (and their ids from reveals, dropping reveals left empty).
     public mutating func removeEvents(ids: Set<String>, tags: Set<String>) {
         guard let events = root["events"]?.items else { return }

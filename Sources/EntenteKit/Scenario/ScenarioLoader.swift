@@ -8,9 +8,6 @@ public struct ScenarioLoader: Sendable {
     /// Creates a loader.
     public init(limits: YAMLLimits = .standard) { self.limits = limits }
 
-    /// The file prefix of override locations in messages.
-    static let overridePrefix = "--set "
-
     /// Loads `path`. Bad overrides throw ``EntenteError/usage(_:)``; bad files ``EntenteError/data(_:)``.
     public func load(path: String, variant: String? = nil, settings: [String] = []) throws -> Scenario {
         let root = try YAMLDocumentReader(limits: limits).read(path: path)
@@ -18,6 +15,11 @@ public struct ScenarioLoader: Sendable {
     }
 
     /// Loads an already parsed tree.
+    ///
+    /// The file is validated alone first, then with the variant, then with the `--set` values: a problem
+    /// that appears only with the settings is the command line's (exit 64) and names the `--set` that
+    /// caused it, also when it shows at another place of the file (`--set calendar.end=2020-03` leaving an
+    /// event outside the calendar).
     public func load(root: YAMLNode, file: String, variant: String? = nil, settings: [String] = []) throws -> Scenario {
         let base = try ScenarioDecoder().decode(root, file: file)
         var editor = ScenarioEditor(root: root)
@@ -28,23 +30,63 @@ public struct ScenarioLoader: Sendable {
             }
             try editor.apply(spec)
         }
+        if variant == nil && settings.isEmpty { return base }
+        let withVariant = editor
+        try Self.apply(settings, to: &editor)
+        do {
+            return try ScenarioDecoder(overrideLocations: editor.overrideLocations).decode(editor.root, file: file)
+        } catch EntenteError.data(let diagnostics) {
+            if settings.isEmpty { throw EntenteError.data(diagnostics) }
+            throw try Self.blame(settings, from: withVariant, file: file)
+        }
+    }
+
+    /// Applies `--set` values; a path that names nothing, or one set twice (also through another spelling:
+    /// `betrayal` and `parameters.betrayal`), is a usage error rather than the last value silently winning.
+    static func apply(_ settings: [String], to editor: inout ScenarioEditor) throws {
+        var earlier: [String: String] = [:]
         for setting in settings {
-            let (name, value) = try Self.split(setting)
-            let node = YAMLNode(.scalar(value, quoted: false), at: SourceLocation(file: Self.overridePrefix + setting, line: 1, column: 1))
+            let (name, value) = try split(setting)
+            let path = ScenarioEditor.canonicalPath(name)
+            if let first = earlier[path] {
+                throw EntenteError.usage("--set \(setting): '\(path)' is already set by --set \(first); expected each path once")
+            }
+            earlier[path] = setting
+            let node = YAMLNode(.scalar(value, quoted: false), at: SourceLocation(argument: "--set " + setting))
             do { try editor.set(path: name, value: node) } catch let error as ScenarioEditor.PathError {
                 throw EntenteError.usage("--set \(setting): \(error.message)")
             }
         }
-        if variant == nil && settings.isEmpty { return base }
+    }
+
+    /// The error for settings that make a valid file (or variant) invalid: the variant's own problems if it
+    /// fails without them, otherwise the problems of the first setting that breaks it, each naming that
+    /// setting. Only reached on failure, so re-decoding costs nothing on the way to a run.
+    static func blame(_ settings: [String], from start: ScenarioEditor, file: String) throws -> EntenteError {
+        var editor = start
+        var failure: (setting: String, diagnostics: [Diagnostic])?
         do {
-            return try ScenarioDecoder(overrideLocations: editor.overrideLocations).decode(editor.root, file: file)
+            _ = try ScenarioDecoder(overrideLocations: editor.overrideLocations).decode(editor.root, file: file)
         } catch EntenteError.data(let diagnostics) {
-            let fromSettings = diagnostics.filter { $0.location?.file.hasPrefix(Self.overridePrefix) == true }
-            if !fromSettings.isEmpty {
-                throw EntenteError.usage(fromSettings.map { "\($0.location!.file): \($0.message)" }.joined(separator: "\nerror: "))
-            }
-            throw EntenteError.data(diagnostics)
+            return .data(diagnostics)  // the variant alone is invalid
         }
+        for setting in settings where failure == nil {
+            try apply([setting], to: &editor)
+            do {
+                _ = try ScenarioDecoder(overrideLocations: editor.overrideLocations).decode(editor.root, file: file)
+            } catch EntenteError.data(let diagnostics) {
+                failure = (setting, diagnostics)
+            }
+        }
+        guard let (setting, diagnostics) = failure else {
+            return .software("--set \(settings.joined(separator: " --set ")) failed validation together but not one by one; please report this")
+        }
+        let lines = diagnostics.map { diagnostic -> String in
+            if let argument = diagnostic.location?.argument { return "\(argument): \(diagnostic.message)" }
+            let place = diagnostic.location.map { "\($0): " } ?? ""
+            return "--set \(setting): \(place)\(diagnostic.message)"
+        }
+        return .usage(lines.joined(separator: "\nerror: "))
     }
 
     /// Splits `NAME=VALUE`.

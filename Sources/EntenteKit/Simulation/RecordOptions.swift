@@ -16,24 +16,37 @@ public struct RecordOptions: Sendable, Hashable {
 
     /// Parses `every=K,trust=all|pairs|none` (either part may be omitted).
     public init(parsing text: String) throws {
-        for part in text.split(separator: ",") {
-            let pieces = part.split(separator: "=", maxSplits: 1).map(String.init)
-            guard pieces.count == 2 else {
-                throw EntenteError.usage("--record \(text): expected every=K,trust=all|pairs|none")
-            }
-            switch pieces[0] {
-            case "every":
-                guard let k = Int(pieces[1]), k >= 1 else {
-                    throw EntenteError.usage("--record every=\(pieces[1]): expected a whole number of steps ≥ 1")
+        try self.init(parsing: [text])
+    }
+
+    /// Parses the values of several `--record` options; each setting may be given once in all of them,
+    /// so `--record every=2 --record every=3` is refused instead of silently keeping the last.
+    public init(parsing texts: [String]) throws {
+        var given: [String: String] = [:]
+        for text in texts {
+            for part in text.split(separator: ",") {
+                let pieces = part.split(separator: "=", maxSplits: 1).map(String.init)
+                guard pieces.count == 2 else {
+                    throw EntenteError.usage("--record \(text): expected every=K,trust=all|pairs|none")
                 }
-                every = k
-            case "trust":
-                guard let choice = TrustPairs(rawValue: pieces[1]) else {
-                    throw EntenteError.usage("--record trust=\(pieces[1]): expected all, pairs or none")
+                if let earlier = given[pieces[0]] {
+                    throw EntenteError.usage("--record: '\(pieces[0])' is given twice (\(earlier) and \(part)); expected each setting once")
                 }
-                trust = choice
-            default:
-                throw EntenteError.usage("--record: unknown setting '\(pieces[0])'; expected every=K or trust=all|pairs|none")
+                given[pieces[0]] = String(part)
+                switch pieces[0] {
+                case "every":
+                    guard let k = Int(pieces[1]), k >= 1 else {
+                        throw EntenteError.usage("--record every=\(pieces[1]): expected a whole number of steps ≥ 1")
+                    }
+                    every = k
+                case "trust":
+                    guard let choice = TrustPairs(rawValue: pieces[1]) else {
+                        throw EntenteError.usage("--record trust=\(pieces[1]): expected all, pairs or none")
+                    }
+                    trust = choice
+                default:
+                    throw EntenteError.usage("--record: unknown setting '\(pieces[0])'; expected every=K or trust=all|pairs|none")
+                }
             }
         }
     }

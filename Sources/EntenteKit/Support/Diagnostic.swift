@@ -11,8 +11,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.location = location
     }
 
-    /// `file:line:column: error: message`.
+    /// `file:line:column: error: message`, or `error: --set NAME=VALUE: message` for a value from the command line.
     public var description: String {
+        if let argument = location?.argument { return "error: \(argument): \(message)" }
         if let location { return "\(location): error: \(message)" }
         return "error: \(message)"
     }

@@ -84,7 +84,9 @@ public struct SweepDecoder {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         let scenarioPath = reference.hasPrefix("/") ? reference : base.appendingPathComponent(reference).standardized.path
         let relativePath = Self.displayPath(scenarioPath)
-        guard FileManager.default.fileExists(atPath: scenarioPath) else {
+        // lstat: a symbolic link loop or a dangling link exists as a link; the reader names it as such.
+        var link = stat()
+        guard lstat(scenarioPath, &link) == 0 else {
             throw EntenteError.data([Diagnostic("scenario file \(reference) not found (looked at \(relativePath)); paths are relative to the sweep file",
                                                 at: top["scenario"]!.location)])
         }

@@ -28,6 +28,8 @@ public struct YAMLNode: Sendable {
     public var kind: Kind
     /// Where the node starts.
     public var location: SourceLocation
+    /// The tag written on a scalar (`tag:yaml.org,2002:str` for `!!str 1`), nil when none was written.
+    public var tag: String?
 
     /// Creates a node.
     public init(_ kind: Kind, at location: SourceLocation) {
