@@ -84,11 +84,11 @@ public struct ScenarioRun {
         var values: [[Double]] = Array(repeating: [], count: columns.count)
         var failures: [(Int, String)] = []
         let workers = max(1, min(request.jobs, replicates))
-        let budget = max(1 << 20, request.seriesMemoryBudget)
+        let budget = max(1, request.seriesMemoryBudget)
         // Check that the budget can be had at all before any buffer grows towards it: under a memory
         // limit (ulimit -v, a cgroup without overcommit) this fails cleanly instead of trapping later.
         guard let probe = malloc(budget) else {
-            throw EntenteError.software("cannot allocate the \(budget >> 20) MiB that time series may take in memory (the memory budget of `entente run`, docs/reliability.md#memory-budget); raise the memory limit or record less (--record every=K, trust=pairs|none)")
+            throw EntenteError.software("cannot allocate the \(budget >> 20) MiB that time series may take in memory (the memory budget of `entente run`, docs/reliability.md#memory-budget); raise the memory limit, or lower the budget with --series-memory MiB")
         }
         free(probe)
         let spoolPrefix = folder.staging.appendingPathComponent(".spool").path

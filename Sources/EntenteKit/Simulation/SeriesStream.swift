@@ -31,7 +31,7 @@ final class SeriesStream: @unchecked Sendable {
         self.files = files
         self.total = total
         window = 2 * max(1, workers)
-        threshold = max(1 << 16, budget / window)
+        threshold = max(1 << 12, budget / window)
         self.progress = progress
         results = Array(repeating: nil, count: total)
     }
