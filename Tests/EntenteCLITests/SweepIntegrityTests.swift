@@ -385,7 +385,7 @@ final class SweepIntegrityTests: XCTestCase {
         XCTAssertFalse(exists("out"))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("partial") }, [])
         // A smaller budget runs under the same limit, to the same bytes as without one.
-        let small = try entente(["run", "tiny.yaml", "--out", "small", "--quiet", "--series-memory", "16", "--record", "trust=all"], limit: "ulimit -v 300000")
+        let small = try entente(["run", "tiny.yaml", "--out", "small", "--quiet", "--jobs", "1", "--series-memory", "16", "--record", "trust=all"], limit: "ulimit -v 300000")
         XCTAssertEqual(small.status, 0, small.stderr)
         let free = try entente(["run", "tiny.yaml", "--out", "free", "--quiet", "--record", "trust=all"])
         XCTAssertEqual(free.status, 0, free.stderr)

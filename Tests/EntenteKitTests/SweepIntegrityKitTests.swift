@@ -216,6 +216,21 @@ final class SweepIntegrityKitTests: XCTestCase {
         XCTAssertEqual(try data("out/runs.csv"), before)
     }
 
+    func testMergeIntoALockedFolderExits73AndWritesNothing() throws {
+        for index in 0..<2 {
+            var shard = request(out: "out")
+            shard.shard = Shard(index: index, count: 2)
+            _ = try SweepRunner.execute(shard)
+        }
+        let lock = try FolderLock(folder: path("out"))
+        let error = failure { try SweepMerger.merge(folders: [self.path("out")]) }
+        XCTAssertEqual(error?.0, 73)
+        XCTAssertEqual(error?.1, "error: \(path("out")) is in use by process \(getpid()) (it holds \(path("out"))/.entente.lock); wait for it to finish, or stop it, then try again")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("out/runs.csv")))
+        lock.unlock()
+        XCTAssertEqual(try SweepMerger.merge(folders: [path("out")]).runs, 60)
+    }
+
     func testAWriteFailureMarksTheManifestInterrupted() throws {
         // points.csv cannot be written (a folder of that name is in the way): the sweep fails after its runs.
         _ = try SweepRunner.execute(request(out: "out"))
