@@ -141,16 +141,23 @@ final class SweepIntegrityKitTests: XCTestCase {
         XCTAssertEqual(error?.1, "\(path("out/runs.csv")):6:\(column): error: 'a_trust_b' must be a finite number or empty; found 'garbage'; the file was cut, edited or mixed with another sweep's — rerun the sweep with --force, or restore the file")
     }
 
-    func testResumeRefusesARunRecordedTwice() throws {
-        _ = try SweepRunner.execute(request(out: "out"))
-        let all = try rows("out/runs.csv")
-        try replaceRow(7, of: "out/runs.csv", with: all[2])
+    func testResumeKeepsTheFirstRowOfARunRecordedTwice() throws {
+        _ = try SweepRunner.execute(request(out: "clean"))
+        var partial = request(out: "out")
+        partial.failRun = { point, _ in point >= 4 }
+        _ = try SweepRunner.execute(partial)
+        // Two unlocked writers (an older version) recorded runs 0..<20 twice; the failed rows are then retried.
+        let all = String(decoding: try data("out/runs.csv"), as: UTF8.self)
+        let repeated = all.split(separator: "\n").dropFirst().prefix(20).map { $0 + "\n" }.joined()
+        try write(all + repeated, to: "out/runs.csv")
         var resume = request(out: "out")
         resume.resume = true
-        let error = failure { try SweepRunner.execute(resume) }
-        XCTAssertEqual(error?.0, 65)
-        let key = all[2].split(separator: ",").prefix(2)
-        XCTAssertEqual(error?.1, "\(path("out/runs.csv")):9:1: error: run (point \(key[0]), replicate \(key[1])) appears twice: it is already on an earlier line; the file was cut, edited or mixed with another sweep's — rerun the sweep with --force, or restore the file")
+        resume.retryFailed = true
+        let outcome = try SweepRunner.execute(resume)
+        XCTAssertEqual([outcome.done, outcome.failed, outcome.executed], [60, 0, 20])
+        XCTAssertEqual(try rows("out/runs.csv").count, 60, "each run once")
+        XCTAssertEqual(try rows("out/runs.csv").sorted(), try rows("clean/runs.csv").sorted())
+        XCTAssertEqual(try data("out/points.csv"), try data("clean/points.csv"))
     }
 
     func testValidatorChecksEveryKindOfField() throws {

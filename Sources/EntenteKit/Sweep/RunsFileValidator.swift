@@ -21,6 +21,9 @@ struct RunsFileValidator {
     let fieldCount: Int
     /// One bit per run: seen already.
     private var seen: [UInt64]
+    /// When true, a run seen before is returned with `repeated` set instead of refused (resume keeps
+    /// the first row of a run and drops the others: runs are deterministic, so copies agree).
+    var acceptRepeats = false
     /// The first file read, for the duplicate message.
     private var firstFile: String?
 
@@ -30,6 +33,8 @@ struct RunsFileValidator {
         var key: Int
         /// True for status=error.
         var failed: Bool
+        /// True when the run was already seen (only with ``acceptRepeats``).
+        var repeated = false
     }
 
     init(points: [[Double]], replicates: Int, seed: UInt64, columns: [OutcomeColumn], labels: [String]?) {
@@ -88,6 +93,7 @@ struct RunsFileValidator {
         let key = point * replicates + replicate
         let bit = UInt64(1) << UInt64(key % 64)
         if seen[key / 64] & bit != 0 {
+            if acceptRepeats { return Row(key: key, failed: status == "error", repeated: true) }
             throw fail(0, "run (point \(point), replicate \(replicate)) appears twice: it is already on an earlier line\(firstFile == file ? "" : " of this file or of an earlier shard's runs.csv")")
         }
         seen[key / 64] |= bit

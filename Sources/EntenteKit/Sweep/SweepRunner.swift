@@ -286,9 +286,10 @@ public struct SweepRunner {
     }
 
     /// Reads a runs.csv left by an earlier session, checking every row (exit 65 on a malformed one):
-    /// the runs done and how many failed. The file is cut after its last complete row; rows of runs to
-    /// do again are removed from it: failed runs with `retryFailed`, and, for `record: full`
-    /// (`seriesRoot` given), runs whose series files are missing or cut.
+    /// the runs done and how many failed. The file is cut after its last complete row; repeated rows
+    /// of a run (all but the first) are removed, and so are the rows of runs to do again: failed runs
+    /// with `retryFailed`, and, for `record: full` (`seriesRoot` given), runs whose series files are
+    /// missing or cut.
     static func recoverRuns(path: String, header: [String], validator: inout RunsFileValidator,
                             retryFailed: Bool, seriesRoot: String?) throws -> (Set<Int>, Int) {
         var reader = try CSVLineReader(path: path)
@@ -300,7 +301,12 @@ public struct SweepRunner {
         var failed = 0
         var kept: [Range<Int>] = [0..<reader.consumedBytes]
         var dropped = 0
+        validator.acceptRepeats = true  // rows written twice (by a version without the folder lock) are dropped
         try validator.read(&reader, file: path) { row, start, end in
+            if row.repeated {
+                dropped += 1
+                return
+            }
             var redo = retryFailed && row.failed
             if !redo, !row.failed, let seriesRoot {
                 let runFolder = seriesRoot + "/\(row.key / replicates)-\(row.key % replicates)"
