@@ -25,8 +25,17 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none; repeatable, each setting once.", valueName: "every=K,trust=..."))
     var record: [String] = []
 
+    @Option(help: ArgumentHelp("Most MiB of time-series rows held in memory (default 256); more waits in spool files.", valueName: "MiB"))
+    var seriesMemory: Int?
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
+
+    func validate() throws {
+        if let seriesMemory, seriesMemory < 1 || seriesMemory > 1 << 20 {
+            throw ValidationError("--series-memory must be a whole number of MiB from 1 to 1048576")
+        }
+    }
 
     func run() throws {
         try reportingErrors {
@@ -39,6 +48,7 @@ struct Run: ParsableCommand {
             request.force = options.force
             if let jobs = try options.jobCount { request.jobs = jobs }
             if !record.isEmpty { request.record = try RecordOptions(parsing: record) }
+            if let seriesMemory { request.seriesMemoryBudget = seriesMemory << 20 }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let progress = ProgressLine(enabled: !quiet)
             let summary = try ScenarioRun.execute(request) { done, total in progress.update(done: done, total: total) }

@@ -7,7 +7,7 @@ struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a sweep file: a design of parameter points × replicates, on all cores.",
         discussion: """
-        Rows go to runs.csv as runs finish (a crash loses only runs in flight); points.csv holds per-point statistics at the end; manifest.json identifies the sweep (docs/sweeps.md, docs/outputs.md). Ctrl-C stops cleanly and prints how to resume. With --shard K/N (or SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT) only shard K of N runs, into <out>/shard-K-of-N/; `entente merge` joins them.
+        Rows go to runs.csv as runs finish (a crash loses only runs in flight); points.csv holds per-point statistics at the end; manifest.json identifies the sweep (docs/sweeps.md, docs/outputs.md). Ctrl-C stops cleanly and prints how to resume. With --shard K/N (or a Slurm job array's SLURM_ARRAY_TASK_* variables) only shard K of N runs, into <out>/shard-K-of-N/; `entente merge` joins them.
         """
     )
 
@@ -29,12 +29,16 @@ struct Sweep: ParsableCommand {
     @Flag(help: "Replace an existing results folder.")
     var force = false
 
+    @Flag(help: "With --resume: run again the runs recorded with status=error, replacing their rows.")
+    var retryFailed = false
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
     func validate() throws {
         try reportingErrors { _ = try WholeNumberOption.parse(jobs, option: "--jobs", range: 1...WholeNumberOption.maxJobs) }
         if resume && force { throw ValidationError("--resume and --force exclude each other") }
+        if retryFailed && !resume { throw ValidationError("--retry-failed needs --resume (it re-runs the failed runs of an existing sweep folder)") }
     }
 
     func run() throws {
@@ -43,6 +47,7 @@ struct Sweep: ParsableCommand {
             request.out = out
             request.resume = resume
             request.force = force
+            request.retryFailed = retryFailed
             if let jobs = try WholeNumberOption.parse(jobs, option: "--jobs", range: 1...WholeNumberOption.maxJobs) { request.jobs = jobs }
             request.shard = try resolveShard()
             request.commandLine = CommandLine.arguments.joined(separator: " ")
@@ -70,19 +75,9 @@ struct Sweep: ParsableCommand {
     /// `--shard`, or the Slurm array variables when it is not given.
     func resolveShard() throws -> Shard {
         if let shard { return try Shard(parsing: shard) }
-        let environment = ProcessInfo.processInfo.environment
-        if let id = environment["SLURM_ARRAY_TASK_ID"].flatMap({ Int($0) }),
-           let count = environment["SLURM_ARRAY_TASK_COUNT"].flatMap({ Int($0) }) {
-            // Arrays need not start at 0 (--array=1-4): shard K is the task's position in the array.
-            let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap { Int($0) } ?? 0
-            guard id - minimum >= 0, id - minimum < count else {
-                throw EntenteError.usage("SLURM_ARRAY_TASK_ID=\(id) with SLURM_ARRAY_TASK_MIN=\(minimum) and SLURM_ARRAY_TASK_COUNT=\(count) names no shard; submit the array as --array=0-\(count - 1) or pass --shard K/N")
-            }
-            let shard = Shard(index: id - minimum, count: count)
-            printError("note: running shard \(shard) from SLURM_ARRAY_TASK_ID=\(id), SLURM_ARRAY_TASK_MIN=\(minimum), SLURM_ARRAY_TASK_COUNT=\(count)")
-            return shard
-        }
-        return .whole
+        guard let (shard, note) = try Shard.fromSlurm(environment: ProcessInfo.processInfo.environment) else { return .whole }
+        printError("note: \(note)")
+        return shard
     }
 }
 

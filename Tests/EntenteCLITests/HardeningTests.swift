@@ -772,7 +772,7 @@ final class HardeningTests: XCTestCase {
     }
 
     /// `--resume` reads runs.csv back: a row that names no run of the sweep (a hand-edited file, rows of another
-    /// sweep) is refused with a message, not counted (and never an integer-overflow crash on a huge point number).
+    /// sweep) is refused (exit 65) with its file, line and column, not counted (and never an integer-overflow crash on a huge point number).
     func testResumeRefusesARunsFileWithRowsOutsideTheSweep() throws {
         let sweep = try sweepFile(replicates: 20)
         let reference = path("complete")
@@ -788,8 +788,9 @@ final class HardeningTests: XCTestCase {
             try Data((runs + row + "\n").utf8).write(to: URL(fileURLWithPath: out + "/runs.csv"))
             let result = try entente(["sweep", sweep, "--out", out, "--resume", "--quiet"])
             assertNoCrash(result, "--resume with \(label) in runs.csv")
-            XCTAssertEqual(result.status, 64, "\(label): \(result.summary)")
-            XCTAssertTrue(result.stderr.contains("is not a run of this sweep"), "\(label): \(result.stderr)")
+            XCTAssertEqual(result.status, 65, "\(label): \(result.summary)")
+            XCTAssertTrue(result.stderr.contains("/runs.csv:62:"), "\(label): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("must be a whole number from 0 to"), "\(label): \(result.stderr)")
         }
     }
 

@@ -45,8 +45,25 @@ public final class OutputFile {
         return descriptor >= 0 && fstat(descriptor, &info) == 0 && info.st_nlink == 0
     }
 
-    /// Forces the data to disk.
-    public func sync() { fsync(descriptor) }
+    /// Forces the data to disk; a failure (EIO, disk full on a delayed allocation) is an error.
+    public func sync() throws {
+        guard descriptor >= 0 else { return }
+        if fsync(descriptor) != 0 {
+            throw EntenteError.cannotCreate("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Forces a folder's entries (files created or renamed in it) to disk.
+    public static func syncFolder(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw EntenteError.cannotCreate("cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { Foundation.close(descriptor) }
+        if fsync(descriptor) != 0 && errno != EINVAL {
+            throw EntenteError.cannotCreate("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
 
     /// Closes the file.
     public func close() throws {

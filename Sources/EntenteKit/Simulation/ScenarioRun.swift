@@ -22,12 +22,18 @@ public struct ScenarioRun {
         public var force = false
         /// Worker threads.
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        /// Most bytes of time-series rows held in memory at once (docs/reliability.md#memory-budget);
+        /// rows beyond it wait in spool files beside the results.
+        public var seriesMemoryBudget = ScenarioRun.defaultSeriesMemoryBudget
         /// The command line, for the manifest.
         public var commandLine = ""
 
         /// A request for `path`.
         public init(path: String) { self.path = path }
     }
+
+    /// The default ``Request/seriesMemoryBudget``: 256 MiB.
+    public static let defaultSeriesMemoryBudget = 256 << 20
 
     /// What a finished run reports.
     public struct Summary {
@@ -77,24 +83,30 @@ public struct ScenarioRun {
         var outcomes = CSVBuffer(header: ["replicate"] + columns.map(\.name))
         var values: [[Double]] = Array(repeating: [], count: columns.count)
         var failures: [(Int, String)] = []
-        let jobs = max(1, request.jobs)
-        let batch = max(1, jobs * 4)
-        var next = 0
-        while next < replicates {
-            let range = next..<min(replicates, next + batch)
-            let results = ParallelMap.run(count: range.count, jobs: jobs) { offset -> (SeriesRecorder, RunResult) in
-                var recorder = SeriesRecorder(replicate: range.lowerBound + offset, scenario: scenario, labels: labels, options: record)
-                let result = engine.run(replicate: range.lowerBound + offset, seed: seed, observer: &recorder)
-                return (recorder, result)
+        let workers = max(1, min(request.jobs, replicates))
+        let budget = max(1, request.seriesMemoryBudget)
+        // Check that the budget can be had at all before any buffer grows towards it: under a memory
+        // limit (ulimit -v, a cgroup without overcommit) this fails cleanly instead of trapping later.
+        guard let probe = malloc(budget) else {
+            throw EntenteError.software("cannot allocate the \(budget >> 20) MiB that time series may take in memory (the memory budget of `entente run`, docs/reliability.md#memory-budget); raise the memory limit, or lower the budget with --series-memory MiB")
+        }
+        free(probe)
+        let spoolPrefix = folder.staging.appendingPathComponent(".spool").path
+        try withoutActuallyEscaping(progress) { progress in
+            nonisolated(unsafe) let report = progress  // called under the stream's lock only, one call at a time
+            let stream = SeriesStream(files: files, total: replicates, workers: workers, budget: budget) { report($0, replicates) }
+            let threshold = stream.threshold
+            ParallelMap.forEachWorker(count: workers) { _ in
+                while let replicate = stream.claim() {
+                    let recorder = SeriesRecorder(replicate: replicate, scenario: scenario, labels: labels, options: record)
+                    var spilling = SpillingRecorder(recorder: recorder, threshold: threshold, spoolPrefix: spoolPrefix + "-\(replicate)")
+                    let result = engine.run(replicate: replicate, seed: seed, observer: &spilling)
+                    stream.finish(replicate, spilling, result: result)
+                }
             }
-            for (offset, (recorder, result)) in results.enumerated() {
-                var recorder = recorder
-                try files[0].flush(&recorder.trust)
-                try files[1].flush(&recorder.affinity)
-                try files[2].flush(&recorder.states)
-                try files[3].flush(&recorder.blocs)
-                try files[4].flush(&recorder.events)
-                let replicate = range.lowerBound + offset
+            if let error = stream.error { throw error }
+            for (replicate, result) in stream.runResults.enumerated() {
+                guard let result else { continue }
                 if let error = result.error { failures.append((replicate, error)) }
                 outcomes.field(replicate)
                 for (index, column) in columns.enumerated() {
@@ -104,8 +116,6 @@ public struct ScenarioRun {
                 }
                 outcomes.endRow()
             }
-            next = range.upperBound
-            progress(next, replicates)
         }
         for file in files { try file.close() }
         try folder.write("outcomes.csv", bytes: outcomes.bytes)

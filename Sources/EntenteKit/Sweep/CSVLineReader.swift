@@ -7,6 +7,9 @@ public struct CSVLineReader {
     private var position = 0
     private var discarded = 0
     private var finished = false
+    private var newlines = 0
+    /// 1-based line of the file on which the last row returned starts.
+    public private(set) var line = 0
 
     /// Opens `path`.
     public init(path: String) throws {
@@ -38,6 +41,8 @@ public struct CSVLineReader {
         var quoted = false
         var index = position
         let quote = UInt8(ascii: "\"")
+        let startLine = newlines + 1
+        var seen = 0
         while true {
             if index >= buffer.count && !fill(keeping: &index) { return nil }
             let byte = buffer[index]
@@ -52,6 +57,7 @@ public struct CSVLineReader {
                         quoted = false
                     }
                 } else {
+                    if byte == 10 { seen += 1 }
                     field.append(byte)
                 }
                 continue
@@ -64,11 +70,20 @@ public struct CSVLineReader {
             case 10:
                 fields.append(String(decoding: field, as: UTF8.self))
                 position = index
+                newlines += seen + 1
+                line = startLine
                 return fields
             default: field.append(byte)
             }
         }
     }
+
+    /// 1-based line on which the next row starts (after the last, the line a cut row is on).
+    public var nextLine: Int { newlines + 1 }
+
+    /// True when bytes follow the last complete row: a last line without its newline, cut short.
+    /// Meaningful once ``next()`` has returned nil.
+    public var hasCutLine: Bool { finished && position < buffer.count }
 
     /// Byte offset in the file just after the last complete row returned.
     public var consumedBytes: Int { discarded + position }

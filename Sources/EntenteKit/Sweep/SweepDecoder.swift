@@ -135,7 +135,19 @@ public struct SweepDecoder {
             return []
         }
         var result: [SweepParameter] = []
+        var canonical: [String: (path: String, line: Int)] = [:]
         for entry in entries {
+            if let reason = Self.unsweepable[entry.key] {
+                context.error("parameter '\(entry.key)' cannot be swept: \(reason)", at: entry.keyLocation)
+                continue
+            }
+            let target = Self.canonicalPath(entry.key)
+            if let first = canonical[target] {
+                context.error("parameters '\(first.path)' (line \(first.line)) and '\(entry.key)' name the same value; sweep it under one of the two names",
+                              at: entry.keyLocation)
+                continue
+            }
+            canonical[target] = (entry.key, entry.keyLocation.line)
             guard let fields = FieldReader(entry.value, what: "parameter '\(entry.key)'", allowed: ["values", "from", "to", "steps", "scale"],
                                            context: &context) else { continue }
             if let valuesNode = fields["values"] {
@@ -176,6 +188,20 @@ public struct SweepDecoder {
             result.append(SweepParameter(path: entry.key, domain: .range(from: from, to: to, steps: steps, scale: scale), location: entry.keyLocation))
         }
         return result
+    }
+
+    /// Scenario paths a sweep may not vary, with the reason.
+    static let unsweepable = [
+        "seed": "each run's random stream comes from the sweep's own 'seed' key, the point and the replicate (the seed column of runs.csv), so a swept scenario seed would change nothing; set 'seed' at the top of the sweep file",
+        "replicates": "every point runs the sweep's own 'replicates' replicates, so a swept scenario value would change nothing; set 'replicates' at the top of the sweep file",
+        "name": "it is a label, not a value a run depends on",
+    ]
+
+    /// The one spelling of a path that several spellings reach: `NAME` is `parameters.NAME`.
+    static func canonicalPath(_ path: String) -> String {
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 1 && !["seed", "replicates", "name"].contains(path) { return "parameters." + path }
+        return path
     }
 
     static func strip(_ message: String) -> String {

@@ -67,7 +67,14 @@ public enum SweepMerger {
             problems.append("missing shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) (expected folders \(missing.map { Shard(index: $0, count: count).folderName }.joined(separator: ", ")))")
         }
         for shard in shards where shard.manifest.status != "complete" {
-            problems.append("\(shard.path) is not complete (\(shard.manifest.runsDone) of \(shard.manifest.runsTotal) runs; status \(shard.manifest.status)); resume it with `entente sweep SWEEP --out OUT --shard \(shard.manifest.shard) --resume`")
+            var status = "status \(shard.manifest.status)"
+            if shard.manifest.status == "running" {
+                let holder = FolderLock.holder(path: shard.path + "/" + FolderLock.fileName)
+                status = FolderLock.isHeld(folder: shard.path)
+                    ? "still being written by \(holder.map { "process \($0)" } ?? "another process")"
+                    : "status running, but no process is writing it: interrupted"
+            }
+            problems.append("\(shard.path) is not complete (\(shard.manifest.runsDone) of \(shard.manifest.runsTotal) runs; \(status)); resume it with `entente sweep SWEEP --out OUT --shard \(shard.manifest.shard) --resume`")
         }
         guard problems.isEmpty else {
             throw EntenteError.usage("cannot merge:\n  " + problems.joined(separator: "\n  ") + "\nnothing was written")
@@ -78,49 +85,61 @@ public enum SweepMerger {
             struct Column: Decodable { var name: String; var kind: String }
             var points: [[Double]]
             var replicates: Int
+            var seed: UInt64
             var parameters: [Parameter]
             var outcome_columns: [Column]
         }
         guard let data = fileManager.contents(atPath: reference.path + "/manifest.json"),
               let design = try? JSONDecoder().decode(Design.self, from: data) else {
-            throw EntenteError.data([Diagnostic("\(reference.path)/manifest.json lacks points, replicates, parameters or outcome_columns", at: nil)])
+            throw EntenteError.data([Diagnostic("\(reference.path)/manifest.json lacks points, replicates, seed, parameters or outcome_columns", at: nil)])
         }
         let points = design.points
         let replicates = design.replicates
         let columns = design.outcome_columns.map { OutcomeColumn(name: $0.name, kind: $0.kind == "flag" ? .flag : $0.kind == "date" ? .date : .number) }
         let paths = design.parameters.map(\.path)
 
-        // Index every row by (point, replicate), then copy rows in that order.
+        // Check every row, index it by (point, replicate), then copy rows in that order.
         struct RowRef { var key: Int; var file: Int; var offset: Int; var length: Int }
         var refs: [RowRef] = []
         var header: [UInt8] = []
         var failed = 0
+        let expectedHeader = ["point", "replicate", "seed"] + paths + columns.map(\.name) + ["status", "error"]
+        var validator = RunsFileValidator(points: points, replicates: replicates, seed: design.seed, columns: columns, labels: nil)
         for (fileIndex, shard) in shards.enumerated() {
-            var reader = try CSVLineReader(path: shard.path + "/runs.csv")
-            guard reader.next() != nil else { continue }
-            if fileIndex == 0 {
-                header = Array((fileManager.contents(atPath: shard.path + "/runs.csv") ?? Data()).prefix(reader.consumedBytes))
+            let runsPath = shard.path + "/runs.csv"
+            var reader = try CSVLineReader(path: runsPath)
+            guard reader.next() == expectedHeader else {
+                throw EntenteError.data([Diagnostic("expected the header \(expectedHeader.joined(separator: ",")) of this sweep's runs.csv; nothing was written",
+                                                    at: SourceLocation(file: runsPath, line: 1, column: 1))])
             }
-            var start = reader.consumedBytes
-            while let row = reader.next() {
-                let end = reader.consumedBytes
-                if let point = Int(row[0]), let replicate = Int(row[1]) {
-                    refs.append(RowRef(key: point * replicates + replicate, file: fileIndex, offset: start, length: end - start))
-                    if row.count >= 2 && row[row.count - 2] == "error" { failed += 1 }
+            if fileIndex == 0 {
+                header = Array((fileManager.contents(atPath: runsPath) ?? Data()).prefix(reader.consumedBytes))
+            }
+            do {
+                try validator.read(&reader, file: runsPath) { row, start, end in
+                    refs.append(RowRef(key: row.key, file: fileIndex, offset: start, length: end - start))
+                    if row.failed { failed += 1 }
                 }
-                start = end
+            } catch EntenteError.data(let diagnostics) {
+                throw EntenteError.data(diagnostics.map { Diagnostic($0.message + "; nothing was written", at: $0.location) })
+            }
+            if reader.hasCutLine {
+                throw EntenteError.data([Diagnostic("the last line is cut short (no newline at its end): the shard's process was killed while writing; resume the shard with `entente sweep SWEEP --out OUT --shard \(shard.manifest.shard) --resume`; nothing was written",
+                                                    at: SourceLocation(file: runsPath, line: reader.nextLine, column: 1))])
             }
         }
         refs.sort { $0.key < $1.key }
-        for index in refs.indices.dropFirst() where refs[index].key == refs[index - 1].key {
-            let key = refs[index].key
-            throw EntenteError.usage("cannot merge: run (point \(key / replicates), replicate \(key % replicates)) appears in two shards; nothing was written")
-        }
         guard refs.count == points.count * replicates else {
             throw EntenteError.usage("cannot merge: the shards hold \(refs.count) runs, expected \(points.count * replicates); nothing was written")
         }
         let folder = destination ?? URL(fileURLWithPath: shardPaths[0]).deletingLastPathComponent().path
-        try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw EntenteError.cannotCreate("cannot create \(folder): \(ResultsFolder.reason(error))")
+        }
+        let lock = try FolderLock(folder: folder)
+        defer { lock.unlock() }
         let handles = shards.map { FileHandle(forReadingAtPath: $0.path + "/runs.csv") }
         let runsPath = folder + "/runs.csv"
         let temporary = runsPath + ".partial-\(getpid())"

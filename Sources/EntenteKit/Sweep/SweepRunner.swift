@@ -15,6 +15,11 @@ public struct SweepRunner {
         public var resume = false
         /// Replace an existing folder.
         public var force = false
+        /// With `resume`: run again the runs recorded with status=error, replacing their rows.
+        public var retryFailed = false
+        /// Testing hook: runs for which it returns true are recorded as failed
+        /// (`failure injected for testing`) without being run. Nil in normal use.
+        public var failRun: (@Sendable (_ point: Int, _ replicate: Int) -> Bool)?
         /// Which shard to run.
         public var shard = Shard.whole
         /// Command line for the manifest.
@@ -42,8 +47,8 @@ public struct SweepRunner {
         public var interruptedBy: Int32
     }
 
-    /// Environment variable naming runs to fail on purpose (`POINT:REPLICATE,...`), for testing error handling.
-    public static let faultInjectionVariable = "ENTENTE_FAIL_RUNS"
+    /// The error recorded for a run failed through ``Request/failRun``.
+    public static let injectedFailure = "failure injected for testing"
 
     /// Validates a sweep file and reports its size without running it.
     public static func check(root: YAMLNode, path: String) throws -> (SweepSpec, SweepPlan) {
@@ -68,10 +73,16 @@ public struct SweepRunner {
         let runsPath = folder + "/runs.csv"
         var done = Set<Int>()
         var failedBefore = 0
-        try prepareFolder(folder, request: request, hash: hash, inputs: [request.path, spec.scenarioPath])
+        let lock = try prepareFolder(folder, request: request, hash: hash, inputs: [request.path, spec.scenarioPath])
+        defer { lock.unlock() }
         let header = ["point", "replicate", "seed"] + spec.parameters.map(\.path) + columns.map(\.name) + ["status", "error"]
+        let labels = baseScenario.calendar.labels
+        let runsRoot = folder + "/runs"
         if request.resume && FileManager.default.fileExists(atPath: runsPath) {
-            (done, failedBefore) = try recoverRuns(path: runsPath, points: plan.points.count, replicates: spec.replicates, header: header)
+            var validator = RunsFileValidator(points: plan.points, replicates: spec.replicates, seed: spec.seed, columns: columns, labels: labels)
+            let series = spec.record == .full ? runsRoot : nil
+            (done, failedBefore) = try recoverRuns(path: runsPath, header: header, validator: &validator,
+                                                   retryFailed: request.retryFailed, seriesRoot: series)
         } else {
             let file = try OutputFile(path: runsPath)
             var buffer = CSVBuffer(header: header)
@@ -88,17 +99,40 @@ public struct SweepRunner {
             try SweepManifest.write(object, folder: folder)
         }
         try manifest(status: "running", done: done.count, failed: failedBefore)
+        let state = SharedProgress(done: done.count, failed: failedBefore, file: runsFile)
+        do {
+            return try runUnits(request: request, plan: plan, template: template, columns: columns, labels: labels,
+                                folder: folder, done: done, total: total, state: state, cancellation: cancellation,
+                                progress: progress, manifest: manifest)
+        } catch {
+            // Disk full, a removed folder, points.csv unwritable: say so in the manifest while it can still be written.
+            try? state.close()
+            let (finalDone, finalFailed) = state.totals
+            try? manifest(status: "interrupted", done: finalDone, failed: finalFailed)
+            throw error
+        }
+    }
 
+    /// Runs the units not done yet, then writes points.csv and the final manifest.
+    private static func runUnits(request: Request, plan: SweepPlan, template: ScenarioTemplate, columns: [OutcomeColumn],
+                                 labels: [String], folder: String, done: Set<Int>, total: Int, state: SharedProgress,
+                                 cancellation: CancellationFlag, progress: @escaping @Sendable (Int, Int) -> Void,
+                                 manifest: (String, Int, Int) throws -> Void) throws -> Outcome {
+        let spec = plan.spec
+        let runsPath = folder + "/runs.csv"
         let units = workUnits(plan: plan, shard: request.shard, done: done)
         progress(done.count, total)  // the starting point, so rates count only this session's runs
-        let state = SharedProgress(done: done.count, failed: failedBefore, file: runsFile)
-        let failures = Set(ProcessInfo.processInfo.environment[faultInjectionVariable]?
-            .split(separator: ",").map(String.init) ?? [])
+        let failRun = request.failRun
         let writeError = ErrorBox()
-        let labels = baseScenario.calendar.labels
         let record = spec.record
         let runsRoot = folder + "/runs"
-        if record == .full { try? FileManager.default.createDirectory(atPath: runsRoot, withIntermediateDirectories: true) }
+        if record == .full {
+            do {
+                try FileManager.default.createDirectory(atPath: runsRoot, withIntermediateDirectories: true)
+            } catch {
+                throw EntenteError.cannotCreate("cannot create \(runsRoot): \(ResultsFolder.reason(error))")
+            }
+        }
 
         ParallelMap.forEachWorker(count: max(1, request.jobs)) { _ in
             var cachedPoint = -1
@@ -117,19 +151,26 @@ public struct SweepRunner {
                 }
                 var rows = CSVBuffer(capacity: 4096)
                 var failedHere = 0
-                for replicate in unit.replicates {
+                var seriesWritten = true
+                for replicate in unit.replicates where seriesWritten {
                     var result: RunResult
-                    if let engine, !failures.contains("\(unit.point):\(replicate)") {
+                    if let engine, failRun?(unit.point, replicate) != true {
                         if record == .full {
                             var recorder = SeriesRecorder(replicate: replicate, scenario: engine.scenario, labels: labels, options: RecordOptions(trust: .pairs))
                             result = engine.run(replicate: replicate, point: unit.point, seed: spec.seed, observer: &recorder)
-                            do { try writeSeries(recorder, folder: runsRoot + "/\(unit.point)-\(replicate)") } catch { writeError.set(error) }
+                            do {
+                                try writeSeries(recorder, folder: runsRoot + "/\(unit.point)-\(replicate)")
+                            } catch {
+                                // The unit's rows are not recorded: resume runs it again.
+                                writeError.set(error)
+                                seriesWritten = false
+                            }
                         } else {
                             var observer = NullObserver()
                             result = engine.run(replicate: replicate, point: unit.point, seed: spec.seed, observer: &observer)
                         }
                     } else {
-                        result = RunResult(outcomes: [], error: pointError ?? "failure injected by \(faultInjectionVariable)")
+                        result = RunResult(outcomes: [], error: pointError ?? injectedFailure)
                     }
                     rows.field(unit.point)
                     rows.field(replicate)
@@ -149,6 +190,7 @@ public struct SweepRunner {
                     }
                     rows.endRow()
                 }
+                guard seriesWritten else { break }
                 do {
                     let count = try state.finish(count: unit.replicates.count, failed: failedHere, rows: rows.bytes)
                     progress(count, total)
@@ -157,15 +199,12 @@ public struct SweepRunner {
                 }
             }
         }
+        if let error = writeError.error { throw error }
         try state.close()
         let (finalDone, finalFailed) = state.totals
-        if let error = writeError.error {
-            try? manifest(status: "interrupted", done: finalDone, failed: finalFailed)
-            throw error
-        }
         let signal = cancellation.signal
         if signal != 0 || finalDone < total {
-            try manifest(status: "interrupted", done: finalDone, failed: finalFailed)
+            try manifest("interrupted", finalDone, finalFailed)
             return Outcome(folder: folder, total: total, done: finalDone, failed: finalFailed, executed: finalDone - done.count,
                            points: plan.points.count, interruptedBy: signal)
         }
@@ -175,7 +214,7 @@ public struct SweepRunner {
             let points = try aggregator.pointsCSV(runFiles: [runsPath])
             try AtomicFile.write(points, to: folder + "/points.csv")
         }
-        try manifest(status: "complete", done: finalDone, failed: finalFailed)
+        try manifest("complete", finalDone, finalFailed)
         return Outcome(folder: folder, total: total, done: finalDone, failed: finalFailed, executed: finalDone - done.count,
                        points: plan.points.count, interruptedBy: 0)
     }
@@ -206,14 +245,18 @@ public struct SweepRunner {
         return units
     }
 
-    static func prepareFolder(_ folder: String, request: Request, hash: String, inputs: [String] = []) throws {
+    /// Creates or checks the folder and locks it for this process (exit 73 when another process holds it).
+    /// The lock is taken before anything in the folder is read, replaced or removed.
+    static func prepareFolder(_ folder: String, request: Request, hash: String, inputs: [String] = []) throws -> FolderLock {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw EntenteError.cannotCreate("\(folder) exists and is not a folder; choose another --out") }
-            let contents = (try? fileManager.contentsOfDirectory(atPath: folder)) ?? []
+            let contents = ((try? fileManager.contentsOfDirectory(atPath: folder)) ?? []).filter { $0 != FolderLock.fileName }
             if !contents.isEmpty {
                 if request.resume {
+                    let lock = try FolderLock(folder: folder)
+                    // A `running` manifest whose process is gone (we hold the lock) is an interrupted sweep.
                     let manifest = try SweepManifest.read(folder: folder)
                     guard manifest.sweepHash == hash else {
                         throw EntenteError.usage("\(folder) holds a sweep of different files (the sweep or scenario file changed since it started); rerun with --force to start over, or --out to write elsewhere")
@@ -221,7 +264,7 @@ public struct SweepRunner {
                     guard manifest.shard == request.shard else {
                         throw EntenteError.usage("\(folder) holds shard \(manifest.shard), not \(request.shard)")
                     }
-                    return
+                    return lock
                 }
                 guard request.force else {
                     throw EntenteError.cannotCreate("\(folder) already holds results; pass --resume to continue that sweep, --force to replace it, or --out to write elsewhere")
@@ -229,7 +272,9 @@ public struct SweepRunner {
                 if let input = inputs.first(where: { ResultsFolder.folder(URL(fileURLWithPath: folder), contains: $0) }) {
                     throw EntenteError.cannotCreate("\(folder) holds the input file \(input), which --force would delete; choose another --out")
                 }
+                let lock = try FolderLock(folder: folder)
                 for item in contents { try? fileManager.removeItem(atPath: folder + "/" + item) }
+                return lock
             }
         }
         do {
@@ -237,31 +282,103 @@ public struct SweepRunner {
         } catch {
             throw EntenteError.cannotCreate("cannot create \(folder): \(ResultsFolder.reason(error))")
         }
+        return try FolderLock(folder: folder)
     }
 
-    /// Reads a runs.csv left by an earlier session: the runs done, and the file cut after its last complete row.
-    static func recoverRuns(path: String, points: Int, replicates: Int, header: [String]) throws -> (Set<Int>, Int) {
+    /// Reads a runs.csv left by an earlier session, checking every row (exit 65 on a malformed one):
+    /// the runs done and how many failed. The file is cut after its last complete row; repeated rows
+    /// of a run (all but the first) are removed, and so are the rows of runs to do again: failed runs
+    /// with `retryFailed`, and, for `record: full` (`seriesRoot` given), runs whose series files are
+    /// missing or cut.
+    static func recoverRuns(path: String, header: [String], validator: inout RunsFileValidator,
+                            retryFailed: Bool, seriesRoot: String?) throws -> (Set<Int>, Int) {
         var reader = try CSVLineReader(path: path)
         guard let firstRow = reader.next(), firstRow == header else {
             throw EntenteError.usage("\(path) does not have the columns this sweep writes; rerun with --force to start over")
         }
+        let replicates = validator.replicates
         var done = Set<Int>()
         var failed = 0
-        var rowNumber = 0
-        while let row = reader.next() {
-            rowNumber += 1
-            guard row.count == header.count, let point = Int(row[0]), let replicate = Int(row[1]) else { continue }
-            guard (0..<points).contains(point), (0..<replicates).contains(replicate) else {
-                throw EntenteError.usage("\(path), row \(rowNumber): point \(point), replicate \(replicate) is not a run of this sweep (\(points) points × \(replicates) replicates); the file was edited or mixed with another sweep's — rerun with --force to start over")
+        var kept: [Range<Int>] = [0..<reader.consumedBytes]
+        var dropped = 0
+        validator.acceptRepeats = true  // rows written twice (by a version without the folder lock) are dropped
+        try validator.read(&reader, file: path) { row, start, end in
+            if row.repeated {
+                dropped += 1
+                return
             }
-            if done.insert(point * replicates + replicate).inserted, row[row.count - 2] == "error" { failed += 1 }
+            var redo = retryFailed && row.failed
+            if !redo, !row.failed, let seriesRoot {
+                let runFolder = seriesRoot + "/\(row.key / replicates)-\(row.key % replicates)"
+                if !seriesComplete(folder: runFolder) {
+                    redo = true
+                    try? FileManager.default.removeItem(atPath: runFolder)
+                }
+            }
+            if redo {
+                dropped += 1
+                return
+            }
+            done.insert(row.key)
+            if row.failed { failed += 1 }
+            if let last = kept.last, last.upperBound == start { kept[kept.count - 1] = last.lowerBound..<end } else { kept.append(start..<end) }
         }
-        guard truncate(path, off_t(reader.consumedBytes)) == 0 else {
-            throw EntenteError.cannotCreate("cannot repair \(path): \(String(cString: strerror(errno)))")
+        if dropped == 0 {
+            guard truncate(path, off_t(reader.consumedBytes)) == 0 else {
+                throw EntenteError.cannotCreate("cannot repair \(path): \(String(cString: strerror(errno)))")
+            }
+        } else {
+            try rewrite(path, keeping: kept)
         }
         return (done, failed)
     }
 
+    /// Replaces `path` by the byte ranges `kept` of itself (atomically: a temporary file, synced, then renamed).
+    static func rewrite(_ path: String, keeping kept: [Range<Int>]) throws {
+        guard let input = FileHandle(forReadingAtPath: path) else { throw EntenteError.noInput("cannot read \(path)") }
+        defer { try? input.close() }
+        let temporary = path + ".partial-\(getpid())"
+        let output = try OutputFile(path: temporary)
+        do {
+            for range in kept {
+                try input.seek(toOffset: UInt64(range.lowerBound))
+                var remaining = range.count
+                while remaining > 0 {
+                    let data = input.readData(ofLength: min(remaining, 1 << 20))
+                    if data.isEmpty { break }
+                    try output.write([UInt8](data))
+                    remaining -= data.count
+                }
+            }
+            try output.sync()
+            try output.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw EntenteError.cannotCreate("cannot repair \(path): \(reason)")
+        }
+    }
+
+    /// True when a run's five series files are all there, each starting with its header and ending with a newline.
+    static func seriesComplete(folder: String) -> Bool {
+        for (name, columns) in SeriesRecorder.headers {
+            let header = Array((columns.joined(separator: ",") + "\n").utf8)
+            guard let handle = FileHandle(forReadingAtPath: folder + "/" + name) else { return false }
+            defer { try? handle.close() }
+            guard [UInt8](handle.readData(ofLength: header.count)) == header,
+                  let size = try? handle.seekToEnd(), size >= UInt64(header.count) else { return false }
+            try? handle.seek(toOffset: size - 1)
+            guard handle.readData(ofLength: 1).first == 10 else { return false }
+        }
+        return true
+    }
+
+    /// Writes a run's five series files, each synced to disk before it is renamed into place, then
+    /// syncs the run's folder: once this returns, the run's row may be recorded.
     static func writeSeries(_ recorder: SeriesRecorder, folder: String) throws {
         // Only the run's own folder is created: if the results folder was removed, stop instead of recreating part of it.
         var isDirectory: ObjCBool = false
@@ -274,8 +391,9 @@ public struct SweepRunner {
         }
         let buffers = [recorder.trust, recorder.affinity, recorder.states, recorder.blocs, recorder.events]
         for ((name, columns), body) in zip(SeriesRecorder.headers, buffers) {
-            try AtomicFile.write(CSVBuffer(header: columns).bytes + body.bytes, to: folder + "/" + name)
+            try AtomicFile.write(CSVBuffer(header: columns).bytes + body.bytes, to: folder + "/" + name, durable: true)
         }
+        try OutputFile.syncFolder(folder)
     }
 }
 

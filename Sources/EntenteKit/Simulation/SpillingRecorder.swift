@@ -1,0 +1,52 @@
+/// A ``SeriesRecorder`` that moves its rows to spool files on disk whenever they pass `threshold`
+/// bytes, so one replicate's series never holds more than `threshold` bytes plus one step's rows in
+/// memory. ``SeriesStream`` later copies the spool files, then the rows still in memory, into the
+/// results in replicate order: the bytes are those of the recorder alone.
+struct SpillingRecorder: StepObserver {
+    /// The five buffers of a ``SeriesRecorder``, in the order of ``SeriesRecorder/headers``.
+    nonisolated(unsafe) static let buffers: [WritableKeyPath<SeriesRecorder, CSVBuffer>] = [\.trust, \.affinity, \.states, \.blocs, \.events]
+
+    /// The recorder; its buffers hold the rows not spilled yet.
+    var recorder: SeriesRecorder
+    /// Bytes held in memory above which the rows are spilled.
+    let threshold: Int
+    /// Path prefix of this replicate's spool files (`PREFIX-0` … `PREFIX-4`).
+    let spoolPrefix: String
+    /// Spool files opened so far, one per buffer.
+    private(set) var spools: [OutputFile?] = Array(repeating: nil, count: 5)
+    /// The first error writing a spool file; later rows are dropped (the run is then reported failed).
+    private(set) var error: EntenteError?
+
+    init(recorder: SeriesRecorder, threshold: Int, spoolPrefix: String) {
+        self.recorder = recorder
+        self.threshold = threshold
+        self.spoolPrefix = spoolPrefix
+    }
+
+    var wantsEvents: Bool { recorder.wantsEvents }
+
+    /// Bytes held in memory.
+    var heldBytes: Int { Self.buffers.reduce(0) { $0 + recorder[keyPath: $1].bytes.count } }
+
+    mutating func observe(world: World, step: Int, events: [EventLog.Entry]) {
+        recorder.observe(world: world, step: step, events: events)
+        if heldBytes > threshold { spill() }
+    }
+
+    /// Appends the rows held to the spool files and empties the buffers.
+    mutating func spill() {
+        for (index, path) in Self.buffers.enumerated() where !recorder[keyPath: path].bytes.isEmpty {
+            if error == nil {
+                do {
+                    if spools[index] == nil { spools[index] = try OutputFile(path: spoolPrefix + "-\(index)") }
+                    try spools[index]!.write(recorder[keyPath: path].bytes)
+                } catch let failure as EntenteError {
+                    error = failure
+                } catch {
+                    self.error = .cannotCreate("cannot write \(spoolPrefix)-\(index): \(error)")
+                }
+            }
+            recorder[keyPath: path].removeAll()
+        }
+    }
+}
