@@ -29,6 +29,8 @@ struct Run: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        let interrupts = InterruptWatcher()
+        defer { withExtendedLifetime(interrupts) {} }
         try reportingErrors {
             var request = ScenarioRun.Request(path: file)
             request.out = out

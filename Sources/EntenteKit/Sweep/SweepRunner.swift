@@ -68,7 +68,7 @@ public struct SweepRunner {
         let runsPath = folder + "/runs.csv"
         var done = Set<Int>()
         var failedBefore = 0
-        try prepareFolder(folder, request: request, hash: hash, inputs: [request.path, spec.scenarioPath])
+        try prepareFolder(folder, base: base, request: request, hash: hash, inputs: [request.path, spec.scenarioPath])
         let header = ["point", "replicate", "seed"] + spec.parameters.map(\.path) + columns.map(\.name) + ["status", "error"]
         if request.resume && FileManager.default.fileExists(atPath: runsPath) {
             (done, failedBefore) = try recoverRuns(path: runsPath, points: plan.points.count, replicates: spec.replicates, header: header)
@@ -206,37 +206,27 @@ public struct SweepRunner {
         return units
     }
 
-    static func prepareFolder(_ folder: String, request: Request, hash: String, inputs: [String] = []) throws {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw EntenteError.cannotCreate("\(folder) exists and is not a folder; choose another --out") }
-            let contents = (try? fileManager.contentsOfDirectory(atPath: folder)) ?? []
-            if !contents.isEmpty {
-                if request.resume {
-                    let manifest = try SweepManifest.read(folder: folder)
-                    guard manifest.sweepHash == hash else {
-                        throw EntenteError.usage("\(folder) holds a sweep of different files (the sweep or scenario file changed since it started); rerun with --force to start over, or --out to write elsewhere")
-                    }
-                    guard manifest.shard == request.shard else {
-                        throw EntenteError.usage("\(folder) holds shard \(manifest.shard), not \(request.shard)")
-                    }
-                    return
-                }
-                guard request.force else {
-                    throw EntenteError.cannotCreate("\(folder) already holds results; pass --resume to continue that sweep, --force to replace it, or --out to write elsewhere")
-                }
-                if let input = inputs.first(where: { ResultsFolder.folder(URL(fileURLWithPath: folder), contains: $0) }) {
-                    throw EntenteError.cannotCreate("\(folder) holds the input file \(input), which --force would delete; choose another --out")
-                }
-                for item in contents { try? fileManager.removeItem(atPath: folder + "/" + item) }
+    /// Applies the output-folder policy (``OutputTarget``) to the sweep's folder, then creates it, empties
+    /// it (`--force` on an Entente results folder) or checks that `--resume` continues the same sweep.
+    static func prepareFolder(_ folder: String, base: String, request: Request, hash: String, inputs: [String] = []) throws {
+        if base != folder { _ = try OutputTarget(path: base, inputs: inputs) }  // `--out ''` with a shard, say
+        let target = try OutputTarget(path: folder, inputs: inputs)
+        if request.resume && (target.contents == .results || target.contents == .foreignFolder) {
+            let manifest = try SweepManifest.read(folder: folder)
+            guard manifest.sweepHash == hash else {
+                throw EntenteError.usage("\(folder) holds a sweep of different files (the sweep or scenario file changed since it started); rerun with --force to start over, or --out to write elsewhere")
             }
+            guard manifest.shard == request.shard else {
+                throw EntenteError.usage("\(folder) holds shard \(manifest.shard), not \(request.shard)")
+            }
+            return
         }
-        do {
-            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw EntenteError.cannotCreate("cannot create \(folder): \(ResultsFolder.reason(error))")
+        try target.requireWritable(force: request.force, alternatives: "pass --resume to continue that sweep, --force to replace it, or --out to write elsewhere")
+        if target.contents == .results {  // --force on a folder Entente wrote
+            let fileManager = FileManager.default
+            for item in (try? fileManager.contentsOfDirectory(atPath: folder)) ?? [] { try? fileManager.removeItem(atPath: folder + "/" + item) }
         }
+        _ = try CreatedDirectories.create(target.resolved.path, shown: folder)
     }
 
     /// Reads a runs.csv left by an earlier session: the runs done, and the file cut after its last complete row.
@@ -257,7 +247,7 @@ public struct SweepRunner {
             if done.insert(point * replicates + replicate).inserted, row[row.count - 2] == "error" { failed += 1 }
         }
         guard truncate(path, off_t(reader.consumedBytes)) == 0 else {
-            throw EntenteError.cannotCreate("cannot repair \(path): \(String(cString: strerror(errno)))")
+            throw FileProblem.cannot("repair", path, errno: errno)
         }
         return (done, failed)
     }
@@ -269,7 +259,7 @@ public struct SweepRunner {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
             } catch {
-                throw EntenteError.cannotCreate("cannot create \(folder): \(ResultsFolder.reason(error)) (was the results folder removed while the sweep was running?)")
+                throw EntenteError.cannotCreate("cannot create \(folder): \(FileProblem.cause(of: error)) (was the results folder removed while the sweep was running?)")
             }
         }
         let buffers = [recorder.trust, recorder.affinity, recorder.states, recorder.blocs, recorder.events]
