@@ -56,7 +56,8 @@ public struct ResultsFolder {
     /// Moves the staging folder into place without ever replacing what another process put there.
     ///
     /// An empty folder at the destination is removed first. With `force`, the Entente results that were
-    /// there when the command started (same device and inode) are renamed aside to `.NAME.old-PID`, the new folder is moved in, and only then the old one is deleted.
+    /// there when the command started (same device and inode) are renamed aside to `.NAME.old-PID`, the
+    /// new folder is moved in, and only then the old one is deleted.
     /// When something else appeared at the destination meanwhile (another run into the same `--out`),
     /// it is kept, these results are moved to `NAME.conflict-PID` beside it, and a 73 error names both.
     /// `beforeMove` runs just before the move: tests use it to create the destination at that moment.
@@ -158,10 +159,5 @@ public struct ResultsFolder {
                 try? FileManager.default.removeItem(atPath: path)
             }
         }
-    }
-
-    /// True when `path` lies inside `folder` (symbolic links resolved).
-    public static func folder(_ folder: URL, contains path: String) -> Bool {
-        OutputTarget.path(OutputTarget.resolve(folder.path), isAncestorOf: OutputTarget.resolve(path))
     }
 }
