@@ -15,7 +15,7 @@ struct ReplicateOptions: ParsableArguments {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var jobs: Int?
 
-    @Flag(help: "Replace an existing results folder.")
+    @Flag(help: "Replace an existing results folder written by Entente (one holding its manifest.json).")
     var force = false
 
     func validate() throws {
