@@ -18,6 +18,8 @@ struct Compare: ParsableCommand {
     @OptionGroup var options: ReplicateOptions
 
     func run() throws {
+        let interrupts = InterruptWatcher()
+        defer { withExtendedLifetime(interrupts) {} }
         try reportingErrors {
             var request = Comparison.Request(path: file)
             request.out = out

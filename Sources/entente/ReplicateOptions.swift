@@ -15,7 +15,7 @@ struct ReplicateOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.")
     var jobs: String?
 
-    @Flag(help: "Replace an existing results folder.")
+    @Flag(help: "Replace an existing results folder written by Entente (one holding its manifest.json).")
     var force = false
 
     /// `--replicates` as a number.

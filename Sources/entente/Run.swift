@@ -38,6 +38,8 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        let interrupts = InterruptWatcher()
+        defer { withExtendedLifetime(interrupts) {} }
         try reportingErrors {
             var request = ScenarioRun.Request(path: file)
             request.out = out

@@ -2,11 +2,18 @@ import ArgumentParser
 import EntenteKit
 import Foundation
 
-/// Runs `body`, turning an ``EntenteError`` into its message on stderr and its exit status.
+/// Runs `body`, turning an ``EntenteError`` into its message on stderr and its exit status. Any other
+/// error (a Foundation file error that escaped) goes through ``FileProblem/ententeError(from:)`` so that
+/// it too is one sentence with a documented status, never `NSCocoaErrorDomain` text.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as EntenteError {
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let validation as ValidationError {
+        throw validation
+    } catch {
+        let error = FileProblem.ententeError(from: error)
         printError(error.description)
         throw ExitCode(error.exitStatus)
     }

@@ -26,7 +26,7 @@ struct Sweep: ParsableCommand {
     @Flag(help: "Continue an interrupted sweep in its folder.")
     var resume = false
 
-    @Flag(help: "Replace an existing results folder.")
+    @Flag(help: "Replace an existing results folder written by Entente (one holding its manifest.json).")
     var force = false
 
     @Flag(help: "With --resume: run again the runs recorded with status=error, replacing their rows.")

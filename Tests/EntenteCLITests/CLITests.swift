@@ -365,23 +365,38 @@ final class CLITests: XCTestCase {
     func testExistingResultsAreRefusedWithoutForceAndReplacedWithIt() throws {
         let file = try writeScenario()
         let out = path("kept")
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let precious = URL(fileURLWithPath: out).appendingPathComponent("notes.txt")
-        try Data("precious\n".utf8).write(to: precious)
+        let first = try entente(["run", file, "--replicates", "2", "--out", out, "--quiet"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let earlier = try contents(out, "outcomes.csv")
 
-        let refused = try entente(["run", file, "--replicates", "2", "--out", out, "--quiet"])
+        let refused = try entente(["run", file, "--replicates", "3", "--out", out, "--quiet"])
         XCTAssertEqual(refused.status, 73)
         XCTAssertEqual(refused.stderr, "error: \(out) already holds results; pass --force to replace them or --out to write elsewhere\n")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out), ["notes.txt"])
-        XCTAssertEqual(try Data(contentsOf: precious), Data("precious\n".utf8))
+        XCTAssertEqual(try contents(out, "outcomes.csv"), earlier)
         assertNoCrashOutput(refused)
 
-        let forced = try entente(["run", file, "--replicates", "2", "--out", out, "--quiet", "--force"])
+        let forced = try entente(["run", file, "--replicates", "3", "--out", out, "--quiet", "--force"])
         XCTAssertEqual(forced.status, 0, forced.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(),
                        ["affinity.csv", "blocs.csv", "events.csv", "manifest.json", "outcomes.csv", "states.csv", "trust.csv"])
+        XCTAssertNotEqual(try contents(out, "outcomes.csv"), earlier, "the results of 3 replicates replace those of 2")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".partial-") || $0.contains(".old-") }
         XCTAssertEqual(leftovers, [])
+    }
+
+    func testAFolderOfAUsersFilesIsRefusedWithAndWithoutForce() throws {
+        let file = try writeScenario()
+        let out = path("mine")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let precious = URL(fileURLWithPath: out).appendingPathComponent("notes.txt")
+        try Data("precious\n".utf8).write(to: precious)
+        for extra in [[], ["--force"]] {
+            let refused = try entente(["run", file, "--replicates", "2", "--out", out, "--quiet"] + extra)
+            XCTAssertEqual(refused.status, 73)
+            XCTAssertEqual(refused.stderr, "error: \(out) holds files Entente did not write (no Entente manifest.json); --force only replaces a results folder written by Entente, so choose another --out\n")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out), ["notes.txt"])
+            XCTAssertEqual(try Data(contentsOf: precious), Data("precious\n".utf8))
+        }
     }
 
     func testAnEmptyExistingFolderIsFilledWithoutForce() throws {

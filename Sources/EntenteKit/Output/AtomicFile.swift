@@ -15,9 +15,9 @@ public enum AtomicFile {
             throw error
         }
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             try? FileManager.default.removeItem(atPath: temporary)
-            throw EntenteError.cannotCreate("cannot write \(path): \(reason)")
+            throw FileProblem.cannot("write", path, errno: code)
         }
     }
 }

@@ -13,7 +13,7 @@ public final class OutputFile {
         signal(SIGXFSZ, SIG_IGN)  // a file size limit then fails the write with EFBIG instead of killing the process
         descriptor = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw EntenteError.cannotCreate("cannot create \(path): \(String(cString: strerror(errno)))")
+            throw FileProblem.cannot("create", path, errno: errno)
         }
     }
 
@@ -25,7 +25,7 @@ public final class OutputFile {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw EntenteError.cannotCreate("cannot write \(path): \(String(cString: strerror(errno)))")
+                    throw FileProblem.cannot("write", path, errno: errno)
                 }
                 offset += written
             }
@@ -70,7 +70,7 @@ public final class OutputFile {
         guard descriptor >= 0 else { return }
         let result = Foundation.close(descriptor)
         descriptor = -1
-        if result != 0 { throw EntenteError.cannotCreate("cannot close \(path): \(String(cString: strerror(errno)))") }
+        if result != 0 { throw FileProblem.cannot("close", path, errno: errno) }
     }
 
     deinit { if descriptor >= 0 { Foundation.close(descriptor) } }

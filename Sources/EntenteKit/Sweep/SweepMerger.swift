@@ -22,9 +22,11 @@ public enum SweepMerger {
     }
 
     /// Merges `folders` (shard folders, or one folder holding `shard-K-of-N` subfolders) into `out`
-    /// (default: the folder holding the shards). Refuses, writing nothing, unless every shard of one sweep is there once and complete.
-    public static func merge(folders: [String], out: String? = nil) throws -> Result {
+    /// (default: the folder holding the shards). Refuses, writing nothing, unless every shard of one sweep is there once and complete,
+    /// and unless the destination may be written (``checkDestination(_:shards:hash:force:)``).
+    public static func merge(folders: [String], out: String? = nil, force: Bool = false) throws -> Result {
         let fileManager = FileManager.default
+        if let out { _ = try OutputTarget(path: out) }  // `--out ''`, `.`, `..`, the home folder: refused before anything is read
         var shardPaths = folders
         var destination = out
         if folders.count == 1, !isShardParent(folders[0]),
@@ -133,11 +135,8 @@ public enum SweepMerger {
             throw EntenteError.usage("cannot merge: the shards hold \(refs.count) runs, expected \(points.count * replicates); nothing was written")
         }
         let folder = destination ?? URL(fileURLWithPath: shardPaths[0]).deletingLastPathComponent().path
-        do {
-            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw EntenteError.cannotCreate("cannot create \(folder): \(ResultsFolder.reason(error))")
-        }
+        try checkDestination(folder, shards: shards.map(\.path), hash: reference.manifest.sweepHash, force: force)
+        _ = try CreatedDirectories.create(OutputTarget.resolve(folder), shown: folder)
         let lock = try FolderLock(folder: folder)
         defer { lock.unlock() }
         let handles = shards.map { FileHandle(forReadingAtPath: $0.path + "/runs.csv") }
@@ -159,7 +158,9 @@ public enum SweepMerger {
             throw error
         }
         guard rename(temporary, runsPath) == 0 else {
-            throw EntenteError.cannotCreate("cannot write \(runsPath): \(String(cString: strerror(errno)))")
+            let code = errno
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw FileProblem.cannot("write", runsPath, errno: code)
         }
         let aggregator = PointsAggregator(parameterPaths: paths, points: points, replicates: replicates, columns: columns)
         try AtomicFile.write(try aggregator.pointsCSV(runFiles: [runsPath]), to: folder + "/points.csv")

@@ -73,7 +73,7 @@ public struct SweepRunner {
         let runsPath = folder + "/runs.csv"
         var done = Set<Int>()
         var failedBefore = 0
-        let lock = try prepareFolder(folder, request: request, hash: hash, inputs: [request.path, spec.scenarioPath])
+        let lock = try prepareFolder(folder, base: base, request: request, hash: hash, inputs: [request.path, spec.scenarioPath])
         defer { lock.unlock() }
         let header = ["point", "replicate", "seed"] + spec.parameters.map(\.path) + columns.map(\.name) + ["status", "error"]
         let labels = baseScenario.calendar.labels
@@ -130,7 +130,7 @@ public struct SweepRunner {
             do {
                 try FileManager.default.createDirectory(atPath: runsRoot, withIntermediateDirectories: true)
             } catch {
-                throw EntenteError.cannotCreate("cannot create \(runsRoot): \(ResultsFolder.reason(error))")
+                throw FileProblem.cannot("create", runsRoot, error: error)
             }
         }
 
@@ -245,44 +245,35 @@ public struct SweepRunner {
         return units
     }
 
-    /// Creates or checks the folder and locks it for this process (exit 73 when another process holds it).
-    /// The lock is taken before anything in the folder is read, replaced or removed.
-    static func prepareFolder(_ folder: String, request: Request, hash: String, inputs: [String] = []) throws -> FolderLock {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw EntenteError.cannotCreate("\(folder) exists and is not a folder; choose another --out") }
-            let contents = ((try? fileManager.contentsOfDirectory(atPath: folder)) ?? []).filter { $0 != FolderLock.fileName }
-            if !contents.isEmpty {
-                if request.resume {
-                    let lock = try FolderLock(folder: folder)
-                    // A `running` manifest whose process is gone (we hold the lock) is an interrupted sweep.
-                    let manifest = try SweepManifest.read(folder: folder)
-                    guard manifest.sweepHash == hash else {
-                        throw EntenteError.usage("\(folder) holds a sweep of different files (the sweep or scenario file changed since it started); rerun with --force to start over, or --out to write elsewhere")
-                    }
-                    guard manifest.shard == request.shard else {
-                        throw EntenteError.usage("\(folder) holds shard \(manifest.shard), not \(request.shard)")
-                    }
-                    return lock
-                }
-                guard request.force else {
-                    throw EntenteError.cannotCreate("\(folder) already holds results; pass --resume to continue that sweep, --force to replace it, or --out to write elsewhere")
-                }
-                if let input = inputs.first(where: { ResultsFolder.folder(URL(fileURLWithPath: folder), contains: $0) }) {
-                    throw EntenteError.cannotCreate("\(folder) holds the input file \(input), which --force would delete; choose another --out")
-                }
-                let lock = try FolderLock(folder: folder)
-                for item in contents { try? fileManager.removeItem(atPath: folder + "/" + item) }
-                return lock
+    /// Applies the output-folder policy (``OutputTarget``) to the sweep's folder, then creates it, empties
+    /// it (`--force` on an Entente results folder) or checks that `--resume` continues the same sweep,
+    /// and locks it for this process (exit 73 when another process holds it). The lock is taken before
+    /// anything in the folder is read, replaced or removed.
+    static func prepareFolder(_ folder: String, base: String, request: Request, hash: String, inputs: [String] = []) throws -> FolderLock {
+        if base != folder { _ = try OutputTarget(path: base, inputs: inputs) }  // `--out ''` with a shard, say
+        let target = try OutputTarget(path: folder, inputs: inputs)
+        if request.resume && (target.contents == .results || target.contents == .foreignFolder) {
+            let lock = try FolderLock(folder: folder)
+            // A `running` manifest whose process is gone (we hold the lock) is an interrupted sweep.
+            let manifest = try SweepManifest.read(folder: folder)
+            guard manifest.sweepHash == hash else {
+                throw EntenteError.usage("\(folder) holds a sweep of different files (the sweep or scenario file changed since it started); rerun with --force to start over, or --out to write elsewhere")
+            }
+            guard manifest.shard == request.shard else {
+                throw EntenteError.usage("\(folder) holds shard \(manifest.shard), not \(request.shard)")
+            }
+            return lock
+        }
+        try target.requireWritable(force: request.force, alternatives: "pass --resume to continue that sweep, --force to replace it, or --out to write elsewhere")
+        _ = try CreatedDirectories.create(target.resolved.path, shown: folder)
+        let lock = try FolderLock(folder: folder)
+        if target.contents == .results {  // --force on a folder Entente wrote
+            let fileManager = FileManager.default
+            for item in (try? fileManager.contentsOfDirectory(atPath: folder)) ?? [] where item != FolderLock.fileName {
+                try? fileManager.removeItem(atPath: folder + "/" + item)
             }
         }
-        do {
-            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw EntenteError.cannotCreate("cannot create \(folder): \(ResultsFolder.reason(error))")
-        }
-        return try FolderLock(folder: folder)
+        return lock
     }
 
     /// Reads a runs.csv left by an earlier session, checking every row (exit 65 on a malformed one):
@@ -325,7 +316,7 @@ public struct SweepRunner {
         }
         if dropped == 0 {
             guard truncate(path, off_t(reader.consumedBytes)) == 0 else {
-                throw EntenteError.cannotCreate("cannot repair \(path): \(String(cString: strerror(errno)))")
+                throw FileProblem.cannot("repair", path, errno: errno)
             }
         } else {
             try rewrite(path, keeping: kept)
@@ -386,7 +377,7 @@ public struct SweepRunner {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
             } catch {
-                throw EntenteError.cannotCreate("cannot create \(folder): \(ResultsFolder.reason(error)) (was the results folder removed while the sweep was running?)")
+                throw EntenteError.cannotCreate("cannot create \(folder): \(FileProblem.cause(of: error)) (was the results folder removed while the sweep was running?)")
             }
         }
         let buffers = [recorder.trust, recorder.affinity, recorder.states, recorder.blocs, recorder.events]
