@@ -217,6 +217,24 @@ final class SweepCLITests: XCTestCase {
 
     // MARK: - check
 
+    func testASweepFileNamedThroughTheParentFolderFindsItsScenario() throws {
+        // `../NAME/sweep.yaml`: a leading `..` used to be dropped, so tiny.yaml was looked for in the wrong place.
+        let viaParent = "../" + folder.lastPathComponent + "/sweep.yaml"
+        try sweep([viaParent, "--out", "out", "--jobs", "1"])
+        XCTAssertEqual(newlines("out/runs.csv"), 1 + 6 * 20)
+    }
+
+    func testASweepThatReplacesTheOutcomesIgnoresTheScenariosObservations() throws {
+        // The observations name the scenario's own outcome (a_left), which the sweep's list replaces.
+        try write(Self.tinyScenario + "observed:\n  a_left: {happened: never, source: \"test\"}\n", to: "tiny.yaml")
+        try write(Self.sweep().replacingOccurrences(of: "outcomes: from-scenario",
+                                                    with: "outcomes:\n  - {name: a_trust_c, type: trust, from: A, to: C}"),
+                  to: "sweep.yaml")
+        try sweep(["sweep.yaml", "--out", "out", "--jobs", "1"])
+        let header = try String(contentsOfFile: path("out/runs.csv"), encoding: .utf8).split(separator: "\n")[0]
+        XCTAssertEqual(header, "point,replicate,seed,betrayal,complicity,a_trust_c,status,error")
+    }
+
     func testCheckPrintsThePointsAndRunsOfASweep() throws {
         let result = try entente(["check", "sweep.yaml"])
         XCTAssertEqual(result.status, 0, result.stderr)

@@ -81,7 +81,9 @@ public struct SweepDecoder {
         guard context.diagnostics.isEmpty, let reference, let seed, let replicates, let design, let samples, let record else {
             throw EntenteError.data(context.diagnostics)
         }
-        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        // Absolute first: `standardized` on a relative URL drops a leading `..` (`../sweep.yaml`).
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let base = URL(fileURLWithPath: absolute).deletingLastPathComponent()
         let scenarioPath = reference.hasPrefix("/") ? reference : base.appendingPathComponent(reference).standardized.path
         let relativePath = Self.displayPath(scenarioPath)
         // lstat: a symbolic link loop or a dangling link exists as a link; the reader names it as such.
@@ -93,7 +95,9 @@ public struct SweepDecoder {
         var scenarioRoot = try YAMLDocumentReader().read(path: scenarioPath, displayName: relativePath)
         if let outcomes {
             var entries = scenarioRoot.entries ?? []
-            entries.removeAll { $0.key == "outcomes" }
+            // The scenario's `observed:` refers to its own outcomes, which this list replaces; a sweep
+            // scores nothing against history, so the observations are dropped with them.
+            entries.removeAll { $0.key == "outcomes" || $0.key == "observed" }
             entries.append(.init(key: "outcomes", keyLocation: outcomes.location, value: outcomes))
             scenarioRoot = YAMLNode(.mapping(entries), at: scenarioRoot.location)
         }
