@@ -12,4 +12,14 @@ public struct LandscapeMinimum: Sendable, Equatable {
     public var basinShare: Double
     /// True for the lowest energy found (every minimum within tolerance of it).
     public var isGlobal: Bool
+
+    /// A minimum with these values.
+    public init(sides: [UInt8], energy: Double, frustration: [Double], basin: Int, basinShare: Double, isGlobal: Bool) {
+        self.sides = sides
+        self.energy = energy
+        self.frustration = frustration
+        self.basin = basin
+        self.basinShare = basinShare
+        self.isGlobal = isGlobal
+    }
 }
