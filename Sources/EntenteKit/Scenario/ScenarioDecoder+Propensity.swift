@@ -6,6 +6,13 @@ public struct PropensitySpec: Sendable, Equatable {
     public var to: Int
     /// p_ij: positive inclines the two to the same side, negative to opposite sides.
     public var value: Double
+
+    /// An entry between states `from` and `to` (indexes).
+    public init(from: Int, to: Int, value: Double) {
+        self.from = from
+        self.to = to
+        self.value = value
+    }
 }
 
 /// Decoding of the optional `propensity:` list: `{from, to, value}` entries, symmetric, unlisted pairs 0.
