@@ -51,6 +51,8 @@ struct LandscapeCommand: ParsableCommand {
     }
 
     func run() throws {
+        let interrupts = InterruptWatcher()
+        defer { withExtendedLifetime(interrupts) {} }
         try reportingErrors {
             let scenario = try ScenarioLoader().load(path: file, settings: options.settings)
             let seed = try options.seedValue ?? scenario.seed

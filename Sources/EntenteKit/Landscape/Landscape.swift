@@ -79,35 +79,26 @@ public struct Landscape: Sendable {
     static func walk(weights: [Double], n: Int, tolerance: Double, basins: Bool, keepAll: Bool, maxMinima: Int) throws
         -> (minima: [(mask: UInt64, basin: Int)], energies: [Double], isMinimum: [Bool]) {
         let total = 1 << (n - 1)
-        var field = FrustrationField(weights: weights, sides: [UInt8](repeating: 0, count: n))
         var minimaMasks: [UInt64] = []
         var next = basins ? [UInt32](repeating: 0, count: total) : []
         var energies = keepAll ? [Double](repeating: 0, count: total) : []
         var isMinimum = keepAll ? [Bool](repeating: false, count: total) : []
         var tooMany = false
-        var steps = 0
-        GrayCodeWalk.forEach(actorCount: n) { mask, moved in
-            if tooMany { return }
-            if let moved { field.move(moved) }
-            steps += 1
-            if steps & 0xFFFF == 0 { field.recompute() }
+        GrayCodeScan.run(weights: weights, n: n, tolerance: tolerance, moves: true) { mask, energy, move in
             let index = Int(mask >> 1)
-            let move = field.steepestMove(tolerance: tolerance)
-            if move == nil {
-                if minimaMasks.count >= maxMinima { tooMany = true; return }
+            if move < 0 {
+                if minimaMasks.count >= maxMinima { tooMany = true; return false }
                 minimaMasks.append(mask)
             }
             if basins {
-                if let move {
-                    next[index] = UInt32(GrayCodeWalk.canonical(mask ^ (1 << UInt64(move)), actorCount: n) >> 1)
-                } else {
-                    next[index] = UInt32(index)
-                }
+                next[index] = move < 0 ? UInt32(index)
+                    : UInt32(GrayCodeWalk.canonical(mask ^ (1 << UInt64(move)), actorCount: n) >> 1)
             }
             if keepAll {
-                energies[index] = field.energy
-                isMinimum[index] = move == nil
+                energies[index] = energy
+                isMinimum[index] = move < 0
             }
+            return true
         }
         if tooMany {
             throw EntenteError.usage("the landscape has more than \(maxMinima) local minima (a nearly flat landscape, e.g. most propensities 0); nothing to predict")

@@ -41,15 +41,11 @@ public struct StructuralBalance: Sendable {
         let tolerance = 1e-9 * max(scale, 1e-300)
         var best: [UInt8]
         if n <= min(options.exhaustiveLimit, GrayCodeWalk.maxActors) {
-            var field = FrustrationField(weights: p, sides: [UInt8](repeating: 0, count: n))
-            var bestEnergy = field.energy
+            var bestEnergy = 0.0
             var bestMask: UInt64 = 0
-            var steps = 0
-            GrayCodeWalk.forEach(actorCount: n) { mask, moved in
-                if let moved { field.move(moved) }
-                steps += 1
-                if steps & 0xFFFF == 0 { field.recompute() }
-                if field.energy < bestEnergy - tolerance { bestEnergy = field.energy; bestMask = mask }
+            GrayCodeScan.run(weights: p, n: n, tolerance: tolerance, moves: false) { mask, energy, _ in
+                if energy < bestEnergy - tolerance { bestEnergy = energy; bestMask = mask }
+                return true
             }
             best = GrayCodeWalk.sides(bestMask, actorCount: n)
             frustrationIndexExact = true
