@@ -11,7 +11,7 @@ struct LandscapeTable {
         let system = input.system
         let n = system.count
         var lines: [String] = []
-        let when = input.when == "start" ? "at the start" : "at \(input.when), mean of \(input.replicates.count) replicate\(input.replicates.count == 1 ? "" : "s")"
+        let when = input.when == "start" ? "at the start" : "at \(input.when), mean of \(input.replicates.count) replicate\(input.replicates.count == 1 ? "" : "s")" + (input.runFolder.map { " recorded in \($0)" } ?? "")
         let search = landscape.exhaustive ? "all \(1 << (n - 1)) bipartitions" : "\(landscape.starts) random starts"
         lines.append("\(n) states, propensity from \(input.source == .trust ? "trust (T_ij + T_ji)/2" : "the file's propensity:") \(when); \(search), basins \(landscape.basinExact ? "exact" : "estimated from \(landscape.starts) random starts") (\(NumberText.rounded(report.seconds, places: 3)) s)")
         lines.append("")

@@ -99,4 +99,43 @@ final class LandscapeCLITests: XCTestCase {
         let missing = try entente(["landscape", "nowhere.yaml"])
         XCTAssertEqual(missing.status, 66)
     }
+
+    private static let small = """
+        calendar: {start: 2020-01, end: 2020-12}
+        seed: 3
+        states: [{id: AAA, capability: 1}, {id: BBB, capability: 2}, {id: CCC, capability: 3}]
+        trust:
+          - {from: AAA, to: BBB, value: 0.6, mutual: true}
+          - {from: AAA, to: CCC, value: -0.4, mutual: true}
+
+        """
+
+    func testARunFolderGivesTheSameLandscapeAsSimulatingToTheSameDate() throws {
+        try Data(Self.small.utf8).write(to: folder.appendingPathComponent("small.yaml"))
+        let run = try entente(["run", "small.yaml", "--replicates", "5", "--record", "every=3,trust=all", "--out", "r", "--quiet"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for (arguments, out) in [(["--run", "r"], "from-run"), (["--at", "2020-12", "--replicates", "5"], "simulated"),
+                                 (["--run", "r", "--at", "2020-07", "--replicate", "2"], "run-r2"),
+                                 (["--at", "2020-07", "--replicate", "2"], "sim-r2")] {
+            let result = try entente(["landscape", "small.yaml", "--out", out, "--quiet"] + arguments)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        for name in ["landscape.csv", "balance.csv", "actors.csv"] {
+            XCTAssertEqual(try text("from-run/\(name)"), try text("simulated/\(name)"), name)
+            XCTAssertEqual(try text("run-r2/\(name)"), try text("sim-r2/\(name)"), name)
+        }
+        XCTAssertNotEqual(try text("from-run/actors.csv"), try text("run-r2/actors.csv"))
+
+        let missingStep = try entente(["landscape", "small.yaml", "--run", "r", "--at", "2020-02", "--out", "x"])
+        XCTAssertEqual(missingStep.status, 64)
+        XCTAssertEqual(missingStep.stderr, "error: r/trust.csv has no rows at 2020-02; expected a recorded step (see `every=` in the run's manifest.json)\n")
+        let pairs = try entente(["run", "small.yaml", "--replicates", "2", "--out", "p", "--quiet"])
+        XCTAssertEqual(pairs.status, 0, pairs.stderr)
+        let partial = try entente(["landscape", "small.yaml", "--run", "p", "--out", "x"])
+        XCTAssertEqual(partial.status, 64)
+        XCTAssertTrue(partial.stderr.hasPrefix("error: p/trust.csv records trust for 4 of the 6 ordered pairs at 2020-12"), partial.stderr)
+        let nothing = try entente(["landscape", "small.yaml", "--run", "nowhere", "--out", "x"])
+        XCTAssertEqual(nothing.status, 66)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
+    }
 }

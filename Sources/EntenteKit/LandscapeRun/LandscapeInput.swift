@@ -17,8 +17,10 @@ public enum LandscapeInput {
         public var source: Source
         /// `start` or the date label simulated to.
         public var when: String
-        /// Replicates averaged (0 at the start).
+        /// Replicates averaged (none at the start).
         public var replicates: [Int]
+        /// The run folder whose recorded trust was read (`--run`), nil when simulated or at the start.
+        public var runFolder: String? = nil
     }
 
     /// The system of `scenario`. `source` nil: `propensity:` when the file has one, else trust. With `at`

@@ -33,6 +33,7 @@ public enum LandscapeRun {
             manifest.fields["source"] = input.source.rawValue
             manifest.fields["at"] = input.when
             manifest.fields["replicates_averaged"] = input.replicates
+            manifest.fields["run_folder"] = input.runFolder.map { $0 as Any } ?? NSNull()
             manifest.fields["seed"] = options.seed
             manifest.fields["landscape"] = ["exhaustive": landscape.exhaustive, "basin_exact": landscape.basinExact,
                                             "starts": landscape.starts, "minima": landscape.minima.count,
