@@ -201,4 +201,23 @@ final class LandscapeTests: XCTestCase {
             XCTAssertEqual("\(error)", "error: the size of B must be a finite number greater than 0; found 0.0")
         }
     }
+
+    func testFlatLandscapesAreRefused() throws {
+        let zero = try LandscapeSystem(names: ["A", "B", "C"], sizes: [1, 1, 1], propensity: [Double](repeating: 0, count: 9))
+        XCTAssertThrowsError(try Landscape(system: zero)) { error in
+            XCTAssertEqual("\(error)", "error: every propensity is 0: the landscape is flat and every bipartition is a minimum; give the file a `propensity:` list or trust that differs between pairs")
+        }
+        // One tiny relation among 12 otherwise indifferent actors: 2^10 = 1024 minima, over a cap of 1000.
+        var p = [Double](repeating: 0, count: 144)
+        p[1] = 1; p[12] = 1
+        var options = LandscapeOptions()
+        options.maxMinima = 1000
+        let nearlyFlat = try LandscapeSystem(names: (0..<12).map { "S\($0)" }, sizes: [Double](repeating: 1, count: 12), propensity: p)
+        XCTAssertThrowsError(try Landscape(system: nearlyFlat, options: options)) { error in
+            XCTAssertEqual("\(error)", "error: the landscape has more than 1000 local minima (a nearly flat landscape, e.g. most propensities 0); nothing to predict")
+        }
+        options.maxMinima = 1024
+        XCTAssertEqual(try Landscape(system: nearlyFlat, options: options).minima.count, 1024)
+    }
 }
+

@@ -31,6 +31,9 @@ public struct Landscape: Sendable {
         let tolerance = 1e-9 * max(weights.reduce(0) { $0 + abs($1) }, 1e-300)
         self.system = system
         self.tolerance = tolerance
+        if weights.allSatisfy({ $0 == 0 }) {
+            throw EntenteError.usage("every propensity is 0: the landscape is flat and every bipartition is a minimum; give the file a `propensity:` list or trust that differs between pairs")
+        }
         let exhaustive = n <= min(options.exhaustiveLimit, GrayCodeWalk.maxActors)
         let basinExact = exhaustive && n <= options.exactBasinLimit
         if options.keepAll && !basinExact {

@@ -11,7 +11,7 @@ public struct LandscapeOptions: Sendable {
     /// Keep every bipartition's energy (`--all`); only up to `exactBasinLimit` actors.
     public var keepAll = false
     /// Refuse landscapes with more local minima than this (flat landscapes, e.g. all propensities 0).
-    public var maxMinima = 1 << 20
+    public var maxMinima = 100_000
 
     /// The random starts' stream is `RandomStream(seed: seed, point: randomPoint, replicate: 0)`: one stream,
     /// starts drawn in order, each as N−1 Bernoulli(½) draws for actors 1…N−1 (actor 0 stays on side 1).
