@@ -23,6 +23,9 @@ struct ScenarioSummary {
             let nonEvents = scenario.observed.count - events
             lines.append("  observed: \(scenario.observed.count) outcomes (\(events) event\(events == 1 ? "" : "s"), \(nonEvents) non-event\(nonEvents == 1 ? "" : "s"))")
         }
+        if !scenario.propensity.isEmpty {
+            lines.append("  propensity: \(scenario.propensity.count) pairs (for `entente landscape`)")
+        }
         if !scenario.variants.isEmpty {
             lines.append("  variants: \(scenario.variants.map(\.name).joined(separator: ", "))")
         }

@@ -30,6 +30,8 @@ public struct Scenario: Sendable {
     public var variants: [VariantSpec]
     /// What really happened to some outcomes (`observed:`), for `entente validate`; runs ignore it.
     public var observed: [ObservedOutcome] = []
+    /// Explicit propensities (`propensity:`), for `entente landscape`; runs ignore them.
+    public var propensity: [PropensitySpec] = []
 
     /// Ids for outputs.
     public var names: WorldNames {

@@ -2,7 +2,8 @@
 public struct ScenarioDecoder {
     /// Top-level keys of a scenario file.
     public static let topLevelKeys = ["name", "description", "calendar", "seed", "replicates", "parameters",
-                                      "states", "blocs", "trust", "alignment", "events", "outcomes", "variants", "observed"]
+                                      "states", "blocs", "trust", "alignment", "events", "outcomes", "variants", "observed",
+                                      "propensity"]
 
     /// Locations of values that came from `--set` or a variant: their event dates may lie past the end.
     public var overrideLocations: Set<SourceLocation> = []
@@ -40,13 +41,16 @@ public struct ScenarioDecoder {
         let observed = top["observed"].map { decodeObserved($0, outcomes: outcomes, declared: Set(top["outcomes"]?.items?.compactMap { $0["name"]?.scalarText } ?? []),
                                                              calendar: calendarMoved ? nil : calendar, context: &context) } ?? []
 
+        let propensity = top["propensity"].map { decodePropensity($0, context: &context) } ?? []
+
         guard context.diagnostics.isEmpty, let calendar, let seed, let replicates else {
             throw EntenteError.data(context.diagnostics)
         }
-        let scenario = Scenario(name: name, file: file, calendar: calendar, seed: seed, replicates: replicates,
+        var scenario = Scenario(name: name, file: file, calendar: calendar, seed: seed, replicates: replicates,
                                 parameters: parameters, explicitParameters: explicit, states: states, blocs: blocs,
                                 trust: trust, alignment: alignment, events: events, outcomes: outcomes, variants: variants,
                                 observed: observed)
+        scenario.propensity = propensity
         for event in events {
             event.effect.validate(in: scenario, at: event.location, context: &context)
         }
