@@ -32,7 +32,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
-import matplotlib.transforms as mtransforms  # noqa: E402
+import matplotlib.ticker as mticker  # noqa: E402
 import pandas as pd  # noqa: E402
 
 # Okabe & Ito (2008), the colour-blind-safe qualitative palette; yellow last (faint on white).
@@ -76,6 +76,14 @@ def date_axis(ax):
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+
+
+def log_axis(ax):
+    """A logarithmic x axis labelled 0.5, 1, 2, 5, 10 … in plain numbers."""
+    ax.set_xscale("log")
+    ax.xaxis.set_major_locator(mticker.LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.xaxis.set_minor_formatter(mticker.NullFormatter())
 
 
 def step_days(when):
@@ -291,7 +299,7 @@ class Plotter:
                 ax.set_ylabel("share of replicates")
                 ax.set_title(f"{name} in {bloc}", loc="left")
                 self.time_axis(ax)
-            axes[0].legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="status")
+            axes[0].legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="status" if arms[0][0] is None else "arm: status")
             for ax in axes[len(states):]:
                 ax.set_visible(False)
             fig.suptitle(f"Membership of {bloc}: share of replicates in which each state is frozen or has left it at "
@@ -498,7 +506,7 @@ class Plotter:
         axes[0].legend(loc="lower left", bbox_to_anchor=(0, 1.12), ncol=len(variants), fontsize=7)
         n = int(effects["n"].max())
         fig.suptitle(f"Effect of each variant: mean paired difference from the baseline, 95% CI\n"
-                     f"({n} paired replicates per arm; filled: the interval excludes 0)", fontsize=10)
+                     f"({n} paired replicates per arm; filled: the interval excludes 0; outcomes that no variant changed are left out)", fontsize=10)
         self.save(fig, stem)
 
     # ---------------------------------------------------------------- sweeps
@@ -566,7 +574,7 @@ class Plotter:
                             linewidth=0, label="95% interval of the mean (Wilson for 0/1 outcomes)")
         ax.set_xlabel(parameter)
         if parameter in self.log_scale:
-            ax.set_xscale("log")
+            log_axis(ax)
         ax.set_ylabel(label)
         if flag:
             ax.set_ylim(-0.02, 1.02)
@@ -593,7 +601,7 @@ class Plotter:
                 ax.plot(marginal["x"], marginal["y"], marker="o", color=OKABE_ITO[1], linewidth=1.6)
             ax.set_xlabel(parameter + (" (log scale)" if parameter in self.log_scale else ""))
             if parameter in self.log_scale:
-                ax.set_xscale("log")
+                log_axis(ax)
             if flag:
                 ax.set_ylim(-0.02, 1.02)
         for ax in axes[::columns]:

@@ -120,7 +120,7 @@ final class PlotScriptTests: XCTestCase {
         var result = try plot([out.path, "--state", "XYZ"])
         XCTAssertEqual(result.0, 2, result.1)
         XCTAssertTrue(result.1.hasSuffix("plot.py: error: unknown state 'XYZ' in \(out.path); its states are: "
-                                         + "ARM, AZE, RUS, BLR, KAZ, KGZ, TJK, TUR, FRA, USA, ISR\n"), result.1)
+                                         + "ARM, AZE, RUS, BLR, KAZ, KGZ, TJK, TUR, ISR, USA, FRA\n"), result.1)
         result = try plot([out.path, "--bloc", "NATO"])
         XCTAssertEqual(result.0, 2, result.1)
         XCTAssertTrue(result.1.hasSuffix("plot.py: error: unknown bloc 'NATO' in \(out.path); its blocs are: CSTO, WEST\n"), result.1)
