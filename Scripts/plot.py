@@ -270,7 +270,8 @@ class Plotter:
         for bloc in blocs:
             rows = affinity[affinity["bloc"] == bloc]
             changed = rows[rows["status"].isin(["frozen", "left"])]["state"].unique()
-            states = [s for s in rows["state"].drop_duplicates() if s in changed or s == state]
+            inside = rows[rows["status"] != "outside"]["state"].unique()
+            states = [s for s in rows["state"].drop_duplicates() if s in changed or (s == state and s in inside)]
             if not len(changed):
                 self.notes.append(f"note: no state is ever frozen or left in {bloc}; membership_{bloc} not drawn")
                 continue
@@ -503,7 +504,7 @@ class Plotter:
             ax.set_xlabel(units.get(kind, f"difference in {kind} (its own units)"))
             ax.set_title(titles.get(kind, kind), loc="left")
             ax.grid(axis="y", visible=False)
-        axes[0].legend(loc="lower left", bbox_to_anchor=(0, 1.12), ncol=len(variants), fontsize=7)
+        axes[0].legend(loc="lower left", bbox_to_anchor=(0, 1.12), ncol=len(variants), title="variant")
         n = int(effects["n"].max())
         fig.suptitle(f"Effect of each variant: mean paired difference from the baseline, 95% CI\n"
                      f"({n} paired replicates per arm; filled: the interval excludes 0; outcomes that no variant changed are left out)", fontsize=10)
