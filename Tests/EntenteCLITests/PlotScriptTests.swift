@@ -149,19 +149,19 @@ final class PlotScriptTests: XCTestCase {
         let compare = try csto().appendingPathComponent("compare")
         let folder = temporaryFolder("formats")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in ["outcomes.csv", "effects.csv", "manifest.json"] {
+        for name in ["outcomes.csv", "manifest.json"] {
             try FileManager.default.copyItem(at: compare.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         var result = try plot([folder.path, "--format", "svg"])
         XCTAssertEqual(result.0, 0, result.1)
-        XCTAssertEqual(result.1, "\(folder.path)/exit_dates.svg\n\(folder.path)/effects.svg\n")
-        let svg = String(decoding: FileManager.default.contents(atPath: folder.appendingPathComponent("effects.svg").path) ?? Data(), as: UTF8.self)
+        XCTAssertEqual(result.1, "\(folder.path)/exit_dates.svg\n")
+        let svg = String(decoding: FileManager.default.contents(atPath: folder.appendingPathComponent("exit_dates.svg").path) ?? Data(), as: UTF8.self)
         XCTAssertTrue(svg.hasPrefix("<?xml") && svg.contains("<svg"), String(svg.prefix(100)))
         result = try plot([folder.path, "--format", "pdf"])
         XCTAssertEqual(result.0, 0, result.1)
-        let pdf = FileManager.default.contents(atPath: folder.appendingPathComponent("effects.pdf").path) ?? Data()
+        let pdf = FileManager.default.contents(atPath: folder.appendingPathComponent("exit_dates.pdf").path) ?? Data()
         XCTAssertEqual(String(decoding: pdf.prefix(5), as: UTF8.self), "%PDF-")
-        XCTAssertGreaterThan(pdf.count, 10_000)
+        XCTAssertGreaterThan(pdf.count, 5_000)
         result = try plot([folder.path, "--dpi", "100"])
         XCTAssertEqual(result.0, 0, result.1)
         let low = try XCTUnwrap(pngSize(folder.appendingPathComponent("exit_dates.png").path))
@@ -257,14 +257,43 @@ final class PlotScriptTests: XCTestCase {
         assertFigure(out, "date_errors.png", kilobytes: 10, minWidth: 600, minHeight: 200)
     }
 
-    func testGnuplotRecipeDrawsTheTrustBandWithDistinctYearTicks() throws {
+    /// The x tick labels (dates) of an SVG written by Scripts/plot.gp.
+    private func gnuplotDateTicks(_ path: String) -> [String] {
+        let svg = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        let pattern = try! NSRegularExpression(pattern: ">(\\d{4}(?:-\\d{2}){0,2})<")
+        return pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).compactMap {
+            Range($0.range(at: 1), in: svg).map { String(svg[$0]) }
+        }
+    }
+
+    func testGnuplotRecipeLabelsEveryDateTickDistinctlyForLongAndShortRuns() throws {
         guard (try? execute("/usr/bin/env", ["gnuplot", "--version"]).0) == 0 else {
             throw XCTSkip("gnuplot is not installed (apt-get install gnuplot-nox)")
         }
+        let recipe = Self.packageRoot.appendingPathComponent("Scripts/plot.gp").path
         let out = try csto()
-        let (status, output) = try execute("/usr/bin/env", ["gnuplot", "-e", "dir='\(out.path)'; from='ARM'; to='RUS'",
-                                                            Self.packageRoot.appendingPathComponent("Scripts/plot.gp").path])
-        XCTAssertEqual(status, 0, output)
+        var result = try execute("/usr/bin/env", ["gnuplot", "-e", "dir='\(out.path)'; from='ARM'; to='RUS'", recipe])
+        XCTAssertEqual(result.0, 0, result.1)
         assertFigure(out, "trust_ARM_RUS_gnuplot.png", kilobytes: 10, minWidth: 900, minHeight: 500)
+        result = try execute("/usr/bin/env", ["gnuplot", "-e", "dir='\(out.path)'; from='ARM'; to='RUS'; fmt='svg'", recipe])
+        XCTAssertEqual(result.0, 0, result.1)
+        XCTAssertEqual(gnuplotDateTicks(out.appendingPathComponent("trust_ARM_RUS_gnuplot.svg").path),
+                       (2018...2026).map(String.init))
+        // 30 months (2018-01 … 2020-06): ticks every few months, each labelled with its year and month.
+        let short = temporaryFolder("gnuplot-short")
+        try FileManager.default.createDirectory(at: short, withIntermediateDirectories: true)
+        let lines = String(decoding: FileManager.default.contents(atPath: out.appendingPathComponent("trust.csv").path) ?? Data(),
+                           as: UTF8.self).split(separator: "\n")
+        let kept = [lines[0]] + lines.dropFirst().filter { Int($0.split(separator: ",")[1])! < 30 }
+        try Data((kept.joined(separator: "\n") + "\n").utf8).write(to: short.appendingPathComponent("trust.csv"))
+        result = try execute("/usr/bin/env", ["gnuplot", "-e", "dir='\(short.path)'; from='ARM'; to='RUS'; fmt='svg'", recipe])
+        XCTAssertEqual(result.0, 0, result.1)
+        let ticks = gnuplotDateTicks(short.appendingPathComponent("trust_ARM_RUS_gnuplot.svg").path)
+        XCTAssertGreaterThanOrEqual(ticks.count, 4, "\(ticks)")
+        XCTAssertEqual(Set(ticks).count, ticks.count, "repeated tick labels: \(ticks)")
+        XCTAssertTrue(ticks.allSatisfy { $0.count == 7 }, "\(ticks)")
+        result = try execute("/usr/bin/env", ["gnuplot", "-e", "dir='\(short.path)'; from='ARM'; to='XX'", recipe])
+        XCTAssertEqual(result.0, 1, result.1)
+        XCTAssertTrue(result.1.contains("error: \(short.path)/trust.csv has no trust of ARM in XX"), result.1)
     }
 }
