@@ -57,6 +57,8 @@ plt.rcParams.update({
     "legend.frameon": False,
     "savefig.bbox": "tight",
     "axes.axisbelow": True,
+    "svg.fonttype": "none",  # SVG text stays text (editable, searchable)
+    "pdf.fonttype": 42,  # TrueType fonts in PDF, as journals ask, not Type 3
 })
 
 

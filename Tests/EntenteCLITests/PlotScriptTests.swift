@@ -133,6 +133,34 @@ final class PlotScriptTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(), before)
     }
 
+    func testTimeSeriesMarkTheScriptedEventsAndGiveTheReplicatesInTheTitle() throws {
+        try requireMatplotlib()
+        let run = try csto()
+        let folder = temporaryFolder("events")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["affinity.csv", "events.csv", "manifest.json"] {
+            try FileManager.default.copyItem(at: run.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        var result = try plot([folder.path, "--format", "svg"])
+        XCTAssertEqual(result.0, 0, result.1)
+        XCTAssertTrue(result.1.contains("\(folder.path)/membership_CSTO.svg\n\(folder.path)/affinity_ARM.svg\n"), result.1)
+        let svg = String(decoding: FileManager.default.contents(atPath: folder.appendingPathComponent("membership_CSTO.svg").path) ?? Data(),
+                         as: UTF8.self)
+        // Scripted events by id (three in 2024-06 stacked in one column), the replicates in the title.
+        for text in ["war-2020", "incursion-2022", "leak-2024", "recall-minsk-2024", "ARM in CSTO", "20 replicates",
+                     "dotted lines: scripted events", "share of replicates"] {
+            XCTAssertTrue(svg.contains(text), "membership_CSTO.svg lacks '\(text)'")
+        }
+        // Answers to calls for help and the model's own exits are not event markers.
+        XCTAssertFalse(svg.contains(">decline<") || svg.contains(">freeze ARM CSTO<"))
+        result = try plot([folder.path, "--format", "svg", "--no-events"])
+        XCTAssertEqual(result.0, 0, result.1)
+        let plain = String(decoding: FileManager.default.contents(atPath: folder.appendingPathComponent("membership_CSTO.svg").path) ?? Data(),
+                           as: UTF8.self)
+        XCTAssertFalse(plain.contains("war-2020"))
+        XCTAssertTrue(plain.contains("20 replicates"))
+    }
+
     func testCompareFolderDrawsOneExitCurvePerArmAndEffectsInOnePanelPerKind() throws {
         try requireMatplotlib()
         let compare = try csto().appendingPathComponent("compare")
