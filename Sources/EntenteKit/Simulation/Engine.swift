@@ -7,11 +7,11 @@ import Foundation
 /// copy, its ``RandomStream`` and its scratch buffers.
 public struct Engine: Sendable {
     /// The scenario it runs.
-    public let scenario: Scenario
+    public private(set) var scenario: Scenario
     /// The compiled timeline.
     public let schedule: Schedule
     /// The world at step 0.
-    public let initialWorld: World
+    public private(set) var initialWorld: World
     /// Outcome columns in order.
     public let outcomeColumns: [OutcomeColumn]
     private let outcomeOffsets: [Int]
@@ -37,6 +37,20 @@ public struct Engine: Sendable {
         measures = scenario.outcomes.map(\.measure)
         initialOutcomes = initial
         names = scenario.names
+    }
+
+    /// The parameters that shape the world at step 0 (the rest act only while it runs).
+    static let initialValueParameters: [Parameter] = [.defaultTrust, .memberTrust, .memberAffinity, .outsiderAffinity]
+
+    /// The same compiled scenario with other parameter values: a typed edit, no decoding. The world at
+    /// step 0 is rebuilt only when a parameter it depends on changes; events and outcomes are reused.
+    public func reparameterised(_ parameters: ParameterValues) -> Engine {
+        var copy = self
+        copy.scenario.parameters = parameters
+        if Self.initialValueParameters.contains(where: { parameters[$0] != scenario.parameters[$0] }) {
+            copy.initialWorld = WorldBuilder.initialWorld(of: copy.scenario)
+        }
+        return copy
     }
 
     /// Runs replicate `replicate` of parameter point `point` with random stream key (seed, point, replicate).
