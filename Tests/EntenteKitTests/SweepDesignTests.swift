@@ -1,6 +1,7 @@
 import CGSL
 import Foundation
 import XCTest
+@testable import EntenteCore
 @testable import EntenteKit
 
 /// Sweep designs (grid, random, latin, sobol), shards, and the validation of sweep files — with concrete numbers.

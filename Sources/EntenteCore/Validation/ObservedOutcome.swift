@@ -36,7 +36,4 @@ public struct ObservedOutcome: Sendable, Hashable {
         case .day: return date.description
         }
     }
-
-    /// The outcome types that can be observed.
-    public static let observableTypes = [StatusOutcome.Left.typeName, StatusOutcome.Frozen.typeName]
 }

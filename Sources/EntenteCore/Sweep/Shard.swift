@@ -21,15 +21,6 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         self.count = count
     }
 
-    /// Parses `K/N`.
-    public init(parsing text: String) throws {
-        let parts = text.split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let k = parts[0], let n = parts[1], n >= 1, k >= 0, k < n else {
-            throw EntenteError.usage("--shard \(text): expected K/N with 0 ≤ K < N, for example --shard 0/4")
-        }
-        self.init(index: k, count: n)
-    }
-
     /// Whether run (point, replicate) belongs to this shard.
     @inline(__always)
     public func contains(point: Int, replicate: Int, pointCount: Int) -> Bool {

@@ -22,7 +22,12 @@ public struct CaseScore: Sendable, Hashable {
     /// Observed outcomes that are right.
     public var outcomesRight: Int { outcomes.filter(\.right).count }
     /// Mean Brier score over its outcomes.
-    public var brier: Double { ValidationReport.mean(outcomes.map(\.brier)) }
+    public var brier: Double { CaseScore.mean(outcomes.map(\.brier)) }
     /// Mean log score over its outcomes.
-    public var logScore: Double { ValidationReport.mean(outcomes.map(\.logScore)) }
+    public var logScore: Double { CaseScore.mean(outcomes.map(\.logScore)) }
+
+    /// Arithmetic mean; NaN for no values.
+    public static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    }
 }

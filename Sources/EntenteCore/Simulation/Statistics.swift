@@ -1,5 +1,9 @@
 internal import CGSL
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Summary statistics of one outcome over replicates, computed with GSL.
 public struct Summary: Sendable, Hashable {

@@ -1,5 +1,9 @@
 internal import CGSL
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Scores replicates of a dated 0/1 outcome against an observation. Takes values, returns a typed score.
 ///

@@ -1,5 +1,5 @@
 /// Per-run working buffers, allocated once per run so the step loop allocates nothing.
-struct Scratch {
+public struct Scratch {
     /// T·Tᵀ for structural balance (empty when balance is off).
     var product: [Double]
     /// Bloc trust τ_ib.
@@ -19,7 +19,7 @@ struct Scratch {
     /// One row of Gaussian draws for the noise rule.
     var noiseRow: [Double]
 
-    init(world: World) {
+    public init(world: World) {
         let cells = world.stateCount * world.blocCount
         product = []
         blocTrust = .init(repeating: 0, count: cells)

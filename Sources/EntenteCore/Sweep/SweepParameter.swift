@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One swept quantity: a scenario path (as `--set` takes it) and the values it may take.
 public struct SweepParameter: Sendable, Hashable {
@@ -19,6 +23,13 @@ public struct SweepParameter: Sendable, Hashable {
     public var domain: Domain
     /// Where it is declared in the sweep file.
     public var location: SourceLocation
+
+    /// A swept quantity.
+    public init(path: String, domain: Domain, location: SourceLocation) {
+        self.path = path
+        self.domain = domain
+        self.location = location
+    }
 
     /// The grid values: the list, or `steps` evenly spaced values from `from` to `to` inclusive
     /// (evenly in the logarithm for `scale: log`). Nil for a range without steps.

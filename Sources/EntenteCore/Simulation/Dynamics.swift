@@ -1,10 +1,14 @@
 internal import CGSL
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The per-step rules of the model, on flat arrays (docs/model.md, "Each step").
-enum Dynamics {
+public enum Dynamics {
     /// Steps 1–3: memory toward baseline, structural balance (T += balance · T·Tᵀ / (N − 2)), noise; then clamp to [-1, 1].
-    static func updateTrust(_ world: inout World, parameters: ParameterValues, random: RandomStream, scratch: inout Scratch) {
+    public static func updateTrust(_ world: inout World, parameters: ParameterValues, random: RandomStream, scratch: inout Scratch) {
         let n = world.stateCount
         let decay = parameters[.decay]
         let forgiveness = parameters[.forgiveness]
@@ -55,7 +59,7 @@ enum Dynamics {
     /// C = T·Tᵀ through GSL's BLAS: C_ij = Σ_k T_ik T_jk, how far i and j agree about every third
     /// party (homophily, Traag, Van Dooren & De Leenheer 2013). The zero diagonal of T drops the
     /// k = i and k = j terms. (The specification's T·T fails to balance directed trust: docs/model.md.)
-    static func multiplyByTranspose(_ matrix: inout [Double], into product: inout [Double], n: Int) {
+    public static func multiplyByTranspose(_ matrix: inout [Double], into product: inout [Double], n: Int) {
         let status = matrix.withUnsafeMutableBufferPointer { a in
             product.withUnsafeMutableBufferPointer { c in
                 var viewA = gsl_matrix_view_array(a.baseAddress, n, n)
@@ -69,7 +73,7 @@ enum Dynamics {
     }
 
     /// Step 4: threat, need, bloc trust and cover.
-    static func perceive(_ world: inout World, parameters: ParameterValues, scratch: inout Scratch) {
+    public static func perceive(_ world: inout World, parameters: ParameterValues, scratch: inout Scratch) {
         let n = world.stateCount
         let blocs = world.blocCount
         let leaderWeight = parameters[.leaderWeight]
@@ -135,7 +139,7 @@ enum Dynamics {
     }
 
     /// Step 5: affinity moves a fraction `adaptation` toward (1 + w_trust τ + w_security need (2 cover − 1)) / 2.
-    static func updateAffinity(_ world: inout World, parameters: ParameterValues, scratch: Scratch) {
+    public static func updateAffinity(_ world: inout World, parameters: ParameterValues, scratch: Scratch) {
         let blocs = world.blocCount
         let adaptation = parameters[.adaptation]
         let wTrust = parameters[.wTrust]
@@ -151,7 +155,7 @@ enum Dynamics {
     }
 
     /// Step 6: freeze, leave, unfreeze and join, each a hazard 1 − exp(−hazard · excess).
-    static func updateMembership(_ world: inout World, step: Int, parameters: ParameterValues, random: RandomStream,
+    public static func updateMembership(_ world: inout World, step: Int, parameters: ParameterValues, random: RandomStream,
                                  names: WorldNames, log: inout EventLog) {
         let n = world.stateCount
         let blocs = world.blocCount

@@ -4,4 +4,10 @@ public struct RunResult: Sendable {
     public var outcomes: [Double]
     /// Why the run failed, when it did (non-finite state, for example).
     public var error: String?
+
+    /// A run's result.
+    public init(outcomes: [Double], error: String? = nil) {
+        self.outcomes = outcomes
+        self.error = error
+    }
 }
