@@ -48,7 +48,7 @@ public struct ScenarioDecoder {
                                 trust: trust, alignment: alignment, events: events, outcomes: outcomes, variants: variants,
                                 observed: observed)
         for event in events {
-            event.effect.validate(in: scenario, at: event.location, context: &context)
+            for problem in event.effect.problems(in: scenario) { context.error(problem, at: event.location) }
         }
         guard context.diagnostics.isEmpty else { throw EntenteError.data(context.diagnostics) }
         return scenario
