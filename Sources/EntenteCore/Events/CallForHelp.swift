@@ -40,15 +40,14 @@ public struct CallForHelp: Sendable, Hashable {
             let omega = world.obligation[b]
             for m in 0..<world.stateCount where m != caller && m != adversary && world.isActive(m, b) {
                 let assists: Bool
-                var detail = "bloc=" + environment.names.blocs[b]
-                if let scripted = responses[m] ?? response {
+                let scripted = responses[m] ?? response
+                var p = 0.0
+                if let scripted {
                     assists = scripted == .assist
-                    detail += " scripted"
                 } else {
                     let against = adversary.map { world.trust(m, $0) } ?? 0
-                    let p = 1 / (1 + exp(-parameters[.kAssist] * (world.trust(m, caller) - against)))
+                    p = 1 / (1 + exp(-parameters[.kAssist] * (world.trust(m, caller) - against)))
                     assists = environment.random.bernoulli(p)
-                    detail += " p=\(p)"
                 }
                 if assists {
                     world.addTrust(caller, m, parameters[.reward] * omega * intensity)
@@ -58,7 +57,8 @@ public struct CallForHelp: Sendable, Hashable {
                 }
                 log.record(step: environment.step, event: environment.names.events[environment.eventIndex],
                            type: assists ? "assist" : "decline", actor: environment.names.states[m],
-                           target: environment.names.states[caller], detail: detail)
+                           target: environment.names.states[caller],
+                           detail: "bloc=" + environment.names.blocs[b] + (scripted != nil ? " scripted" : " p=\(p)"))
             }
         }
     }

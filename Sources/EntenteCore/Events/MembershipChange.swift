@@ -31,10 +31,9 @@ public struct MembershipChange: EventEffect {
     }
 
     public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
-        let index = state * world.blocCount + bloc
-        let current = world.status[index]
+        let current = world.status(state, bloc)
         let next = newStatus(from: current)
-        if let next { world.status[index] = next }
+        if let next { world.setStatus(state, bloc, next) }
         log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: action.rawValue,
                    actor: environment.names.states[state], target: environment.names.blocs[bloc],
                    detail: next == nil ? "scripted; ignored: status is \(current.name)" : "scripted")

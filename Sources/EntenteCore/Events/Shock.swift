@@ -66,12 +66,10 @@ public struct Shock: EventEffect {
 
     public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
         for item in trust where item.from != item.to {
-            let index = item.from * world.stateCount + item.to
-            world.trust[index] = min(1, max(-1, item.change.applied(to: world.trust[index])))
+            world.setTrust(item.from, item.to, item.change.applied(to: world.trust(item.from, item.to)))
         }
         for item in affinity {
-            let index = item.state * world.blocCount + item.bloc
-            world.affinity[index] = min(1, max(0, item.change.applied(to: world.affinity[index])))
+            world.setAffinity(item.state, item.bloc, item.change.applied(to: world.affinity(item.state, item.bloc)))
         }
         for item in capability {
             world.capability[item.state] = max(0, item.change.applied(to: world.capability[item.state]))

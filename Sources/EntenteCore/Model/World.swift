@@ -59,6 +59,13 @@ public struct World: Sendable {
         trust[index] = min(1, max(-1, trust[index] + delta))
     }
 
+    /// Sets T_ij to `value` clamped to [-1, 1] (the diagonal stays 0).
+    @inline(__always)
+    public mutating func setTrust(_ i: Int, _ j: Int, _ value: Double) {
+        guard i != j else { return }
+        trust[i &* stateCount &+ j] = min(1, max(-1, value))
+    }
+
     /// A_ib.
     @inline(__always)
     public func affinity(_ i: Int, _ b: Int) -> Double { affinity[i &* blocCount &+ b] }
@@ -67,6 +74,16 @@ public struct World: Sendable {
     public mutating func addAffinity(_ i: Int, _ b: Int, _ delta: Double) {
         let index = i &* blocCount &+ b
         affinity[index] = min(1, max(0, affinity[index] + delta))
+    }
+
+    /// Sets A_ib to `value` clamped to [0, 1].
+    public mutating func setAffinity(_ i: Int, _ b: Int, _ value: Double) {
+        affinity[i &* blocCount &+ b] = min(1, max(0, value))
+    }
+
+    /// Sets the status of state i in bloc b.
+    public mutating func setStatus(_ i: Int, _ b: Int, _ value: MembershipStatus) {
+        status[i &* blocCount &+ b] = value
     }
 
     /// Status of state i in bloc b.
