@@ -135,7 +135,7 @@ final class SweepDesignTests: XCTestCase {
             """)
         let (spec, _) = try SweepDecoder().load(path: path)
         let plan = SweepPlan(spec: spec)
-        XCTAssertEqual(spec.design, "grid")
+        XCTAssertEqual(spec.design, .grid)
         XCTAssertEqual(plan.points, [[1, 0], [1, 0.5], [1, 1], [2, 0], [2, 0.5], [2, 1]])
         XCTAssertEqual(plan.runCount, 24)
         XCTAssertEqual(plan.settings(point: 4).map(\.path), ["betrayal", "complicity"])
@@ -491,7 +491,7 @@ final class SweepDesignTests: XCTestCase {
 
             """)
         let (spec, _) = try SweepDecoder().load(path: path)
-        XCTAssertEqual(spec.design, "grid")
+        XCTAssertEqual(spec.design, .grid)
         XCTAssertEqual(spec.seed, 1)
         XCTAssertEqual(spec.replicates, 10)
         XCTAssertEqual(spec.samples, 64)

@@ -7,20 +7,33 @@ public protocol SweepDesign: Sendable {
     static func points(parameters: [SweepParameter], samples: Int, seed: UInt64) -> [[Double]]
 }
 
+/// The name of every design Entente knows: adding a design is one file and one case here.
+public enum DesignName: String, CaseIterable, Sendable, Hashable {
+    case grid, random, latin, sobol
+
+    /// The design itself.
+    public var design: any SweepDesign.Type {
+        switch self {
+        case .grid: return GridDesign.self
+        case .random: return RandomDesign.self
+        case .latin: return LatinHypercubeDesign.self
+        case .sobol: return SobolDesign.self
+        }
+    }
+}
+
 /// Every design Entente knows.
 public enum DesignRegistry {
-    /// The registered designs.
-    public static let designs: [any SweepDesign.Type] = [
-        GridDesign.self, RandomDesign.self, LatinHypercubeDesign.self, SobolDesign.self,
-    ]
+    /// The registered designs, in ``DesignName`` order.
+    public static var designs: [any SweepDesign.Type] { DesignName.allCases.map(\.design) }
 
-    /// The design named `name`.
+    /// The design named `name`, nil for a name no design has.
     public static func design(named name: String) -> (any SweepDesign.Type)? {
-        designs.first { $0.name == name }
+        DesignName(rawValue: name)?.design
     }
 
     /// All names.
-    public static var names: [String] { designs.map { $0.name } }
+    public static var names: [String] { DesignName.allCases.map(\.rawValue) }
 
     /// The random stream of sampled designs: the run stream function at point −1, replicate 0,
     /// so design draws never coincide with a run's stream.
