@@ -15,10 +15,38 @@ public protocol OutcomeMeasure: Sendable {
     func observe(world: World, step: Int, lastStep: Int, values: inout [Double], offset: Int)
     /// The (from, to) trust pair it reads, if it reads one (`run --record trust=pairs` records it).
     var trustPair: (from: Int, to: Int)? { get }
+    /// The one step at which `observe` can change anything, or nil when it must see every step. The
+    /// engine calls `observe` only at that step (the result is the same; the step loop is cheaper).
+    func observationStep(lastStep: Int) -> Int?
+    /// A "first reached a status" watch the engine checks inline every step instead of calling
+    /// `observe`: flag in the first column, the step in the second (`left`, `frozen`).
+    var statusWatch: StatusWatch? { get }
 }
 
 extension OutcomeMeasure {
     public var trustPair: (from: Int, to: Int)? { nil }
+    public func observationStep(lastStep: Int) -> Int? { nil }
+    public var statusWatch: StatusWatch? { nil }
+}
+
+/// What a status outcome watches: state, bloc, the status, and the last step counted.
+public struct StatusWatch: Sendable, Hashable {
+    /// The state.
+    public var state: Int
+    /// The bloc.
+    public var bloc: Int
+    /// The status looked for.
+    public var target: MembershipStatus
+    /// Last step counted; nil for the calendar's end.
+    public var byStep: Int?
+
+    /// A watch.
+    public init(state: Int, bloc: Int, target: MembershipStatus, byStep: Int?) {
+        self.state = state
+        self.bloc = bloc
+        self.target = target
+        self.byStep = byStep
+    }
 }
 
 /// A column of outcomes.csv.

@@ -34,6 +34,9 @@ public enum StatusOutcome {
         public var measure: Measure
         public func columns(name: String) -> [OutcomeColumn] { [.init(name: name, kind: .flag), .init(name: name + "_date", kind: .date)] }
         public var initialValues: [Double] { [0, .nan] }
+        public var statusWatch: StatusWatch? {
+            StatusWatch(state: measure.state, bloc: measure.bloc, target: measure.target, byStep: measure.byStep)
+        }
         public func observe(world: World, step: Int, lastStep: Int, values: inout [Double], offset: Int) {
             measure.observe(world: world, step: step, values: &values, offset: offset)
         }
@@ -51,6 +54,9 @@ public enum StatusOutcome {
         public var measure: Measure
         public func columns(name: String) -> [OutcomeColumn] { [.init(name: name, kind: .flag), .init(name: name + "_date", kind: .date)] }
         public var initialValues: [Double] { [0, .nan] }
+        public var statusWatch: StatusWatch? {
+            StatusWatch(state: measure.state, bloc: measure.bloc, target: measure.target, byStep: measure.byStep)
+        }
         public func observe(world: World, step: Int, lastStep: Int, values: inout [Double], offset: Int) {
             measure.observe(world: world, step: step, values: &values, offset: offset)
         }

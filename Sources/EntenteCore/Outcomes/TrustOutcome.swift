@@ -13,6 +13,8 @@ public struct TrustOutcome: OutcomeMeasure {
 
     public func columns(name: String) -> [OutcomeColumn] { [.init(name: name, kind: .number)] }
     public var initialValues: [Double] { [.nan] }
+    public func observationStep(lastStep: Int) -> Int? { min(atStep ?? lastStep, lastStep) }
+
     public func observe(world: World, step: Int, lastStep: Int, values: inout [Double], offset: Int) {
         if step == min(atStep ?? lastStep, lastStep) { values[offset] = world.trust(from, to) }
     }

@@ -38,19 +38,17 @@ public enum Dynamics {
             }
         }
         world.trust.withUnsafeMutableBufferPointer { trust in
-            scratch.noiseRow.withUnsafeMutableBufferPointer { noiseRow in
-                // Draws in row order over the off-diagonal (i, then j ≠ i), one row at a time.
-                let draws = UnsafeMutableBufferPointer(rebasing: noiseRow[0..<max(0, n - 1)])
-                for i in 0..<n {
-                    let row = i &* n
-                    if noise > 0 { random.fillGaussian(draws, sigma: noise) }
-                    var draw = 0
-                    for j in 0..<n {
-                        if j == i { trust[row &+ j] = 0; continue }
-                        var t = trust[row &+ j]
-                        if noise > 0 { t += draws[draw]; draw &+= 1 }
-                        trust[row &+ j] = min(1, max(-1, t))
-                    }
+            // Draws in row order over the off-diagonal (i, then j ≠ i), one row at a time.
+            let draws = UnsafeMutableBufferPointer(rebasing: scratch.noiseRow[0..<max(0, n - 1)])
+            for i in 0..<n {
+                let row = i &* n
+                if noise > 0 { random.fillGaussian(draws, sigma: noise) }
+                var draw = 0
+                for j in 0..<n {
+                    if j == i { trust[row &+ j] = 0; continue }
+                    var t = trust[row &+ j]
+                    if noise > 0 { t += draws[draw]; draw &+= 1 }
+                    trust[row &+ j] = min(1, max(-1, t))
                 }
             }
         }
@@ -78,28 +76,33 @@ public enum Dynamics {
         let blocs = world.blocCount
         let leaderWeight = parameters[.leaderWeight]
         // Each bloc's active members and their weights c_m (1 + leader_weight [m leads b]), once per step.
+        let starts = scratch.activeStart, members = scratch.activeMembers, weights = scratch.activeWeight
+        let weightSum = scratch.weightSum, blocTrust = scratch.blocTrust, cover = scratch.cover
         var count = 0
         for b in 0..<blocs {
-            scratch.activeStart[b] = count
+            starts[b] = count
             var sum = 0.0
             for m in 0..<n where world.status[m &* blocs &+ b] == .member {
                 let w = world.capability[m] * (world.leader[b] == m ? 1 + leaderWeight : 1)
-                scratch.activeMembers[count] = m
-                scratch.activeWeight[count] = w
+                members[count] = m
+                weights[count] = w
                 sum += w
                 count &+= 1
             }
-            scratch.weightSum[b] = sum
+            weightSum[b] = sum
         }
-        scratch.activeStart[blocs] = count
-        let trust = world.trust
-        let capability = world.capability
-        let status = world.status
-        let obligation = world.obligation
-        trust.withUnsafeBufferPointer { trust in
-        capability.withUnsafeBufferPointer { capability in
-        scratch.activeMembers.withUnsafeBufferPointer { members in
-        scratch.activeWeight.withUnsafeBufferPointer { weights in
+        starts[blocs] = count
+        // Moved out of the world while written, so writing them needs no uniqueness check.
+        var threatArray: [Double] = [], needArray: [Double] = []
+        swap(&threatArray, &world.threat)
+        swap(&needArray, &world.need)
+        let trustArray = world.trust, capabilityArray = world.capability, statusArray = world.status, obligationArray = world.obligation
+        trustArray.withUnsafeBufferPointer { trust in
+        capabilityArray.withUnsafeBufferPointer { capability in
+        statusArray.withUnsafeBufferPointer { status in
+        obligationArray.withUnsafeBufferPointer { obligation in
+        threatArray.withUnsafeMutableBufferPointer { threats in
+        needArray.withUnsafeMutableBufferPointer { needs in
             for i in 0..<n {
                 let row = i &* n
                 var threat = 0.0
@@ -107,28 +110,28 @@ public enum Dynamics {
                     let t = trust[row &+ j]  // the diagonal is 0
                     if t < 0 { threat -= capability[j] * t }
                 }
-                world.threat[i] = threat
+                threats[i] = threat
                 let own = capability[i]
-                world.need[i] = threat + own > 0 ? threat / (threat + own) : 0
+                needs[i] = threat + own > 0 ? threat / (threat + own) : 0
                 for b in 0..<blocs {
                     var weighted = 0.0
                     var support = 0.0
                     var selfWeight = 0.0
-                    for index in scratch.activeStart[b]..<scratch.activeStart[b &+ 1] {
+                    for index in starts[b]..<starts[b &+ 1] {
                         let m = members[index]
                         if m == i { selfWeight = weights[index]; continue }
                         let t = trust[row &+ m]
                         weighted += weights[index] * t
                         if t > 0 { support += capability[m] * t }
                     }
-                    let others = scratch.weightSum[b] - selfWeight
+                    let others = weightSum[b] - selfWeight
                     let cell = i &* blocs &+ b
-                    scratch.blocTrust[cell] = others > 0 ? weighted / others : 0
+                    blocTrust[cell] = others > 0 ? weighted / others : 0
                     // Only an active member can count on the bloc: frozen members, outsiders and leavers get no cover.
                     if status[cell] != .member || threat == 0 {
-                        scratch.cover[cell] = 0
+                        cover[cell] = 0
                     } else {
-                        scratch.cover[cell] = min(1, obligation[b] * support / threat)
+                        cover[cell] = min(1, obligation[b] * support / threat)
                     }
                 }
             }
@@ -136,6 +139,10 @@ public enum Dynamics {
         }
         }
         }
+        }
+        }
+        swap(&threatArray, &world.threat)
+        swap(&needArray, &world.need)
     }
 
     /// Step 5: affinity moves a fraction `adaptation` toward (1 + w_trust τ + w_security need (2 cover − 1)) / 2.
@@ -144,12 +151,18 @@ public enum Dynamics {
         let adaptation = parameters[.adaptation]
         let wTrust = parameters[.wTrust]
         let wSecurity = parameters[.wSecurity]
-        for i in 0..<world.stateCount {
-            let need = world.need[i]
-            for b in 0..<blocs {
-                let cell = i &* blocs &+ b
-                let target = min(1, max(0, (1 + wTrust * scratch.blocTrust[cell] + wSecurity * need * (2 * scratch.cover[cell] - 1)) / 2))
-                world.affinity[cell] = min(1, max(0, world.affinity[cell] + adaptation * (target - world.affinity[cell])))
+        let blocTrust = scratch.blocTrust, cover = scratch.cover
+        let needArray = world.need
+        needArray.withUnsafeBufferPointer { needs in
+            world.affinity.withUnsafeMutableBufferPointer { affinity in
+                for i in 0..<needs.count {
+                    let need = needs[i]
+                    for b in 0..<blocs {
+                        let cell = i &* blocs &+ b
+                        let target = min(1, max(0, (1 + wTrust * blocTrust[cell] + wSecurity * need * (2 * cover[cell] - 1)) / 2))
+                        affinity[cell] = min(1, max(0, affinity[cell] + adaptation * (target - affinity[cell])))
+                    }
+                }
             }
         }
     }

@@ -21,6 +21,10 @@ public struct Engine: Sendable {
     private let outcomeOffsets: [Int]
     private let measures: [any OutcomeMeasure]
     private let initialOutcomes: [Double]
+    /// Status watches checked inline: first column's offset, the status cell, the status, the last step counted.
+    private let watchOffsets: [Int], watchCells: [Int], watchTargets: [MembershipStatus], watchLastSteps: [Int]
+    /// The other measures (indexes into `measures`) and the step each observes (-1: every step).
+    private let observedMeasures: [Int], observedSteps: [Int]
     private let names: WorldNames
 
     /// Compiles `scenario`.
@@ -40,6 +44,22 @@ public struct Engine: Sendable {
         outcomeOffsets = offsets
         measures = scenario.outcomes.map(\.measure)
         initialOutcomes = initial
+        let lastStep = scenario.calendar.stepCount - 1
+        var watches: [(offset: Int, cell: Int, target: MembershipStatus, last: Int)] = []
+        var observed: [(index: Int, step: Int)] = []
+        for (index, measure) in measures.enumerated() {
+            if let watch = measure.statusWatch {
+                watches.append((offsets[index], watch.state * scenario.blocs.count + watch.bloc, watch.target, watch.byStep ?? Int.max))
+            } else {
+                observed.append((index, measure.observationStep(lastStep: lastStep) ?? -1))
+            }
+        }
+        watchOffsets = watches.map(\.offset)
+        watchCells = watches.map(\.cell)
+        watchTargets = watches.map(\.target)
+        watchLastSteps = watches.map(\.last)
+        observedMeasures = observed.map(\.index)
+        observedSteps = observed.map(\.step)
         names = scenario.names
     }
 
@@ -79,7 +99,15 @@ public struct Engine: Sendable {
             Dynamics.perceive(&world, parameters: parameters, scratch: &scratch)
             Dynamics.updateAffinity(&world, parameters: parameters, scratch: scratch)
             Dynamics.updateMembership(&world, step: step, parameters: parameters, random: random, names: names, log: &log)
-            for index in measures.indices {
+            for k in 0..<watchOffsets.count {
+                let offset = watchOffsets[k]
+                if outcomes[offset] == 0 && step <= watchLastSteps[k] && world.status[watchCells[k]] == watchTargets[k] {
+                    outcomes[offset] = 1
+                    outcomes[offset + 1] = Double(step)
+                }
+            }
+            for k in 0..<observedMeasures.count where observedSteps[k] < 0 || observedSteps[k] == step {
+                let index = observedMeasures[k]
                 measures[index].observe(world: world, step: step, lastStep: lastStep, values: &outcomes, offset: outcomeOffsets[index])
             }
             observer.observe(world: world, step: step, events: log.entries)
