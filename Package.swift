@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "entente", targets: ["entente"]),
+        .library(name: "EntenteCore", targets: ["EntenteCore"]),
         .library(name: "EntenteKit", targets: ["EntenteKit"]),
     ],
     dependencies: [
@@ -18,9 +19,16 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // The model core: scenario values, world, engine, random streams, designs, statistics.
+        // No Yams and no file system: DirectionTests keep it so.
+        .target(
+            name: "EntenteCore",
+            dependencies: ["CGSL"]
+        ),
+        // Files around the core: YAML, decoding, variants, output files, results folders, drivers.
         .target(
             name: "EntenteKit",
-            dependencies: ["CGSL", "Yams"]
+            dependencies: ["EntenteCore", "CGSL", "Yams"]
         ),
         .executableTarget(
             name: "entente",
@@ -40,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EntenteKitTests",
-            dependencies: ["EntenteKit", "CGSL"]
+            dependencies: ["EntenteKit", "EntenteCore", "CGSL"]
         ),
         .testTarget(
             name: "EntenteCLITests",

@@ -19,7 +19,7 @@ final class BenchSmokeTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0, output)
         for workload in ["csto-run full-record", "csto-run outcomes 1 job", "scale-10 balance off", "scale-10 balance on",
-                         "sweep-jobs 1", "sweep-jobs 2", "sweep-memory"] {
+                         "sweep-jobs 1", "sweep-jobs 2", "sweep-points 1x20", "sweep-points 20x1", "sweep-memory"] {
             let line = output.split(separator: "\n").first { $0.hasPrefix(workload) }
             XCTAssertNotNil(line, "\(workload) missing from:\n\(output)")
             // columns after the name: states steps runs seconds runs/s ns/state-step RSS
@@ -31,5 +31,6 @@ final class BenchSmokeTests: XCTestCase {
             }
         }
         XCTAssertTrue(output.contains("sweep speed-up with 2 jobs:"), output)
+        XCTAssertTrue(output.contains("per-point overhead:"), output)
     }
 }

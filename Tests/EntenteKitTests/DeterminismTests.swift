@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import EntenteCore
 @testable import EntenteKit
 
 /// Same inputs, same bytes: runs depend on (seed, point, replicate) only.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import EntenteCore
 @testable import EntenteKit
 
 /// The per-step rules (memory, balance, perception, affinity, membership) against hand and loop computations.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import EntenteCore
 @testable import EntenteKit
 
 /// Behaviour that is not scripted but emerges from the rules, over 200 replicates.

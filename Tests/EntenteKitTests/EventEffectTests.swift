@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import EntenteCore
 @testable import EntenteKit
 
 /// Each event type's effect on a tiny world, against numbers computed by hand.

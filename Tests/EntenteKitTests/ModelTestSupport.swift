@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import EntenteCore
 @testable import EntenteKit
 
 /// Shared helpers for EventEffectTests, DynamicsTests, EmergentBehaviourTests and DeterminismTests: inline scenarios, direct event application and step capture.

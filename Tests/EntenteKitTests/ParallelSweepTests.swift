@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import EntenteCore
 @testable import EntenteKit
 
 /// Sweeps and runs on several threads in-process, so the thread sanitizer sees the workers (`make test-sanitize`).

@@ -1,3 +1,4 @@
+@testable import EntenteCore
 @testable import EntenteKit
 import Foundation
 import XCTest

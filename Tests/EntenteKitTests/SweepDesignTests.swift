@@ -1,6 +1,7 @@
 import CGSL
 import Foundation
 import XCTest
+@testable import EntenteCore
 @testable import EntenteKit
 
 /// Sweep designs (grid, random, latin, sobol), shards, and the validation of sweep files — with concrete numbers.
@@ -134,7 +135,7 @@ final class SweepDesignTests: XCTestCase {
             """)
         let (spec, _) = try SweepDecoder().load(path: path)
         let plan = SweepPlan(spec: spec)
-        XCTAssertEqual(spec.design, "grid")
+        XCTAssertEqual(spec.design, .grid)
         XCTAssertEqual(plan.points, [[1, 0], [1, 0.5], [1, 1], [2, 0], [2, 0.5], [2, 1]])
         XCTAssertEqual(plan.runCount, 24)
         XCTAssertEqual(plan.settings(point: 4).map(\.path), ["betrayal", "complicity"])
@@ -490,7 +491,7 @@ final class SweepDesignTests: XCTestCase {
 
             """)
         let (spec, _) = try SweepDecoder().load(path: path)
-        XCTAssertEqual(spec.design, "grid")
+        XCTAssertEqual(spec.design, .grid)
         XCTAssertEqual(spec.seed, 1)
         XCTAssertEqual(spec.replicates, 10)
         XCTAssertEqual(spec.samples, 64)
@@ -510,5 +511,60 @@ final class SweepDesignTests: XCTestCase {
         XCTAssertEqual(plan.points.count, 256)
         XCTAssertEqual(plan.points[0].count, 8)
         XCTAssertEqual(plan.runCount, 12_800)
+    }
+
+    // MARK: - Typed points
+
+    /// A point that only sets model parameters is a typed edit of the compiled engine, and gives the
+    /// very outcomes of the scenario decoded again from the edited YAML (the path sweeps took before),
+    /// also for a parameter that shapes the world at step 0 (member_trust).
+    func testParameterPointsAreTypedEditsWithTheOutcomesOfTheReDecodedScenario() throws {
+        let path = try writeSweep("""
+            scenario: tiny.yaml
+            seed: 5
+            replicates: 2
+            parameters:
+              betrayal: {values: [0.5, 3.0]}
+              parameters.member_trust: {values: [0.1, 0.9]}
+
+            """)
+        let (spec, template) = try SweepDecoder().load(path: path)
+        let plan = SweepPlan(spec: spec)
+        let engines = PointEngines(template: template, paths: spec.parameters.map(\.path))
+        XCTAssertTrue(engines.isTyped)
+        XCTAssertEqual(plan.points.count, 4)
+        for point in plan.points.indices {
+            let settings = plan.settings(point: point)
+            let typed = try engines.engine(settings)
+            let decoded = Engine(scenario: try template.instantiate(settings))
+            XCTAssertEqual(typed.scenario.parameters, decoded.scenario.parameters)
+            XCTAssertEqual(typed.initialWorld.trust, decoded.initialWorld.trust, "point \(point)")
+            for replicate in 0..<2 {
+                var a = NullObserver(), b = NullObserver()
+                // Bit patterns: a date outcome that never happened is NaN.
+                XCTAssertEqual(typed.run(replicate: replicate, point: point, seed: 5, observer: &a).outcomes.map(\.bitPattern),
+                               decoded.run(replicate: replicate, point: point, seed: 5, observer: &b).outcomes.map(\.bitPattern))
+            }
+        }
+        // member_trust 0.9 vs 0.1 changes the world at step 0 (A–B are co-members without a listed trust).
+        XCTAssertEqual(try engines.engine([("betrayal", 0.5), ("parameters.member_trust", 0.9)]).initialWorld.trust(0, 1), 0.9)
+        XCTAssertEqual(try engines.engine([("betrayal", 0.5), ("parameters.member_trust", 0.1)]).initialWorld.trust(0, 1), 0.1)
+    }
+
+    /// A path into the events is not a model parameter: such points are rebuilt from the template.
+    func testPointsThatEditEventsAreRebuiltFromTheTemplate() throws {
+        let path = try writeSweep("""
+            scenario: tiny.yaml
+            parameters:
+              events.sale.value: {values: [0.5, 2.0]}
+              betrayal: {values: [1.0]}
+
+            """)
+        let (spec, template) = try SweepDecoder().load(path: path)
+        let engines = PointEngines(template: template, paths: spec.parameters.map(\.path))
+        XCTAssertFalse(engines.isTyped)
+        let engine = try engines.engine([("events.sale.value", 2.0), ("betrayal", 1.0)])
+        XCTAssertEqual((engine.scenario.events[0].effect as? ArmsTransfer)?.value, 2.0)
+        XCTAssertEqual(engine.scenario.parameters[.betrayal], 1.0)
     }
 }

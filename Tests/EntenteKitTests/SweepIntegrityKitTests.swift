@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import EntenteCore
 @testable import EntenteKit
 
 /// In-process tests of sweep integrity: injected failures and `--retry-failed`, rows checked on

@@ -7,10 +7,14 @@ public final class OutputFile {
     /// The path written.
     public let path: String
 
+    /// SIGXFSZ ignored, once per process: a file size limit then fails a write with EFBIG (reported as an
+    /// error) instead of killing the process.
+    private static let ignoreFileSizeSignal: Void = { _ = signal(SIGXFSZ, SIG_IGN) }()
+
     /// Creates (truncates) `path`.
     public init(path: String, append: Bool = false) throws {
         self.path = path
-        signal(SIGXFSZ, SIG_IGN)  // a file size limit then fails the write with EFBIG instead of killing the process
+        _ = Self.ignoreFileSizeSignal
         descriptor = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw FileProblem.cannot("create", path, errno: errno)

@@ -76,3 +76,8 @@ extension ScenarioDecoder {
         return nil
     }
 }
+
+extension ObservedOutcome {
+    /// The outcome types that can be observed.
+    public static let observableTypes = [StatusOutcome.Left.typeName, StatusOutcome.Frozen.typeName]
+}

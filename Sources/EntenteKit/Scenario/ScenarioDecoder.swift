@@ -52,7 +52,7 @@ public struct ScenarioDecoder {
                                 observed: observed)
         scenario.propensity = propensity
         for event in events {
-            event.effect.validate(in: scenario, at: event.location, context: &context)
+            for problem in event.effect.problems(in: scenario) { context.error(problem, at: event.location) }
         }
         guard context.diagnostics.isEmpty else { throw EntenteError.data(context.diagnostics) }
         return scenario

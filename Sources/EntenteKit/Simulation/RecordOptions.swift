@@ -62,7 +62,7 @@ public struct RecordOptions: Sendable, Hashable {
             var pairs: [(Int, Int)] = []
             var candidates = scenario.trust.map { ($0.from, $0.to) }
             for outcome in scenario.outcomes {
-                if let measure = outcome.measure as? TrustOutcome { candidates.append((measure.from, measure.to)) }
+                if let pair = outcome.measure.trustPair { candidates.append(pair) }
             }
             for (from, to) in candidates where seen.insert(from * n + to).inserted { pairs.append((from, to)) }
             return pairs

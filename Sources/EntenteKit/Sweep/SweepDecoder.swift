@@ -31,9 +31,9 @@ public struct SweepDecoder {
         let variant = top["variant"].flatMap { context.identifier($0, field: "variant") }
         let seed = top["seed"].map { context.integer($0, field: "seed", range: 0...Int.max).map(UInt64.init) } ?? 1
         let replicates = top["replicates"].map { context.integer($0, field: "replicates", range: 1...ScenarioLimits.maxReplicates) } ?? 10
-        var design: String? = "grid"
+        var design: DesignName? = .grid
         if let node = top["design"] {
-            design = node.scalarText.flatMap { DesignRegistry.design(named: $0) != nil ? $0 : nil }
+            design = node.scalarText.flatMap(DesignName.init(rawValue:))
             if design == nil {
                 context.error("'design' must be one of \(DesignRegistry.names.joined(separator: ", ")); found \(node.foundDescription)\(DidYouMean.hint(for: node.scalarText ?? "", among: DesignRegistry.names))", at: node.location)
             }
@@ -53,26 +53,26 @@ public struct SweepDecoder {
             }
         }
         let parameters = top["parameters"].map { decodeParameters($0, context: &context) } ?? []
-        if design == "grid" {
+        if design == .grid {
             for parameter in parameters where parameter.gridValues == nil {
                 context.error("parameter '\(parameter.path)' needs 'steps' or 'values' in a grid design", at: parameter.location)
             }
         }
-        if design == "sobol" && parameters.count > 40 {
+        if design == .sobol && parameters.count > 40 {
             context.error("a sobol design supports at most 40 parameters (GSL's limit); found \(parameters.count)", at: root.location)
         }
         if context.diagnostics.isEmpty, let design, let samples, let replicates {
             // Checked before the design is built: a grid of two 10^6-step ranges would otherwise try to hold 10^12 points.
-            let counts = design == "grid" ? parameters.map(\.gridCount) : [samples]
+            let counts = design == .grid ? parameters.map(\.gridCount) : [samples]
             var points = 1
             var overflow = false
             for count in counts where !overflow { (points, overflow) = points.multipliedReportingOverflow(by: count) }
             let node = top["parameters"] ?? root
             if overflow || points > Self.maxPoints {
                 let size = overflow ? "more than \(Int.max)" : "\(points)"
-                let factors = design == "grid" && counts.count > 1 ? " (\(counts.map(String.init).joined(separator: " × ")))" : ""
-                context.error("the \(design) design has \(size) points\(factors); expected at most \(Self.maxPoints) points (use fewer steps, values or samples)",
-                              at: design == "grid" ? node.location : (top["samples"] ?? node).location)
+                let factors = design == .grid && counts.count > 1 ? " (\(counts.map(String.init).joined(separator: " × ")))" : ""
+                context.error("the \(design.rawValue) design has \(size) points\(factors); expected at most \(Self.maxPoints) points (use fewer steps, values or samples)",
+                              at: design == .grid ? node.location : (top["samples"] ?? node).location)
             } else if points.multipliedReportingOverflow(by: replicates).overflow || points * replicates > Self.maxRuns {
                 context.error("the sweep has \(points) points × \(replicates) replicates; expected at most \(Self.maxRuns) runs (use fewer points or replicates, or shards)",
                               at: (top["replicates"] ?? node).location)

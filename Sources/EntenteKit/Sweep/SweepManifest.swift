@@ -59,7 +59,7 @@ public struct SweepManifest {
             "sweep_sha256": hash,
             "variant": spec.variant ?? NSNull(),
             "seed": spec.seed, "replicates": spec.replicates,
-            "design": spec.design, "samples": spec.samples, "record": spec.record.rawValue,
+            "design": spec.design.rawValue, "samples": spec.samples, "record": spec.record.rawValue,
             "parameters": parameters,
             "points": plan.points,
             "rng": RandomStream.generatorName,

@@ -8,8 +8,7 @@ public struct SweepPlan: Sendable {
     /// Builds the plan from the design.
     public init(spec: SweepSpec) {
         self.spec = spec
-        let design = DesignRegistry.design(named: spec.design) ?? GridDesign.self
-        points = design.points(parameters: spec.parameters, samples: spec.samples, seed: spec.seed)
+        points = spec.design.design.points(parameters: spec.parameters, samples: spec.samples, seed: spec.seed)
     }
 
     /// Number of runs in the whole sweep.

@@ -134,6 +134,7 @@ public struct SweepRunner {
             }
         }
 
+        let engines = PointEngines(template: template, paths: spec.parameters.map(\.path))
         ParallelMap.forEachWorker(count: max(1, request.jobs)) { _ in
             var cachedPoint = -1
             var engine: Engine?
@@ -142,7 +143,7 @@ public struct SweepRunner {
                 if unit.point != cachedPoint {
                     cachedPoint = unit.point
                     do {
-                        engine = Engine(scenario: try template.instantiate(plan.settings(point: unit.point)))
+                        engine = try engines.engine(plan.settings(point: unit.point))
                         pointError = nil
                     } catch {
                         engine = nil

@@ -16,7 +16,7 @@ public struct SweepSpec: Sendable {
     /// Replicates per point.
     public var replicates: Int
     /// Design name (`grid`, `random`, `latin`, `sobol`).
-    public var design: String
+    public var design: DesignName
     /// Points to draw for sampled designs.
     public var samples: Int
     /// Swept parameters in declaration order.

@@ -72,7 +72,5 @@ public struct ValidationReport: Sendable {
     }
 
     /// Arithmetic mean; NaN for no values.
-    static func mean(_ values: [Double]) -> Double {
-        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
-    }
+    static func mean(_ values: [Double]) -> Double { CaseScore.mean(values) }
 }

@@ -1,0 +1,38 @@
+/// `attack {by, target, intensity, bloc?, response?, responses?}`: an armed attack and the call for help it triggers.
+///
+/// T_target,by falls by hostility · intensity; every other observer that trusts the
+/// target loses solidarity · intensity · T_o,target of its trust in the attacker; then the
+/// target calls on its blocs (``CallForHelp``).
+public struct Attack: EventEffect {
+    public static let typeName = "attack"
+
+    /// Attacker.
+    public var by: Int
+    /// The call the target makes.
+    public var call: CallForHelp
+
+    public var actor: Int? { by }
+    public func targetName(_ names: WorldNames) -> String { names.state(call.caller) }
+
+    public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
+        let parameters = environment.parameters
+        let target = call.caller
+        let intensity = call.intensity
+        world.addTrust(target, by, -parameters[.hostility] * intensity)
+        for observer in 0..<world.stateCount where observer != target && observer != by {
+            let sympathy = world.trust(observer, target)
+            if sympathy > 0 {
+                world.addTrust(observer, by, -parameters[.solidarity] * intensity * sympathy)
+            }
+        }
+        log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: Self.typeName,
+                   actor: environment.names.states[by], target: environment.names.states[target], detail: "intensity=\(intensity)")
+        call.answer(in: &world, environment: environment, log: &log)
+    }
+
+    /// Creates the value from its fields.
+    public init(by: Int, call: CallForHelp) {
+        self.by = by
+        self.call = call
+    }
+}

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A call on a state's blocs for help, shared by `attack` and `aid_request`.
+///
+/// Each active member m of each bloc b the caller actively belongs to, with ω_b > 0
+/// (other than the caller and the adversary), assists or declines: as scripted, or with
+/// probability σ(k_assist · (T_m,caller − T_m,adversary)). Declining costs T_caller,m
+/// abandonment · ω_b · intensity · c_m / max c over b's active members; assisting raises it
+/// by reward · ω_b · intensity.
+public struct CallForHelp: Sendable, Hashable {
+    /// A scripted answer.
+    public enum Answer: String, Sendable, CaseIterable { case assist, decline }
+
+    /// The state calling.
+    public var caller: Int
+    /// The state it needs help against, if any.
+    public var adversary: Int?
+    /// Only this bloc is called, when set.
+    public var bloc: Int?
+    /// Strength of the call.
+    public var intensity: Double
+    /// The answer of every member, when history fixes it.
+    public var response: Answer?
+    /// Per-member answers, overriding `response`.
+    public var responses: [Int: Answer]
+
+    /// Makes the call: every answer is drawn or scripted, applied and logged.
+    public func answer(in world: inout World, environment: EventEnvironment, log: inout EventLog) {
+        let parameters = environment.parameters
+        for b in 0..<world.blocCount where world.isActive(caller, b) && world.obligation[b] > 0 {
+            if let bloc, bloc != b { continue }
+            var maxCapability = 0.0
+            for m in 0..<world.stateCount where world.isActive(m, b) {
+                maxCapability = max(maxCapability, world.capability[m])
+            }
+            let omega = world.obligation[b]
+            for m in 0..<world.stateCount where m != caller && m != adversary && world.isActive(m, b) {
+                let assists: Bool
+                let scripted = responses[m] ?? response
+                var p = 0.0
+                if let scripted {
+                    assists = scripted == .assist
+                } else {
+                    let against = adversary.map { world.trust(m, $0) } ?? 0
+                    p = 1 / (1 + exp(-parameters[.kAssist] * (world.trust(m, caller) - against)))
+                    assists = environment.random.bernoulli(p)
+                }
+                if assists {
+                    world.addTrust(caller, m, parameters[.reward] * omega * intensity)
+                } else {
+                    let share = maxCapability > 0 ? world.capability[m] / maxCapability : 0
+                    world.addTrust(caller, m, -parameters[.abandonment] * omega * intensity * share)
+                }
+                log.record(step: environment.step, event: environment.names.events[environment.eventIndex],
+                           type: assists ? "assist" : "decline", actor: environment.names.states[m],
+                           target: environment.names.states[caller],
+                           detail: "bloc=" + environment.names.blocs[b] + (scripted != nil ? " scripted" : " p=\(p)"))
+            }
+        }
+    }
+
+    /// Creates the value from its fields.
+    public init(caller: Int, adversary: Int?, bloc: Int?, intensity: Double, response: Answer?, responses: [Int: Answer]) {
+        self.caller = caller
+        self.adversary = adversary
+        self.bloc = bloc
+        self.intensity = intensity
+        self.response = response
+        self.responses = responses
+    }
+}
+

@@ -1,0 +1,224 @@
+internal import CGSL
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The per-step rules of the model, on flat arrays (docs/model.md, "Each step").
+public enum Dynamics {
+    /// Steps 1–3: memory toward baseline, structural balance (T += balance · T·Tᵀ / (N − 2)), noise; then clamp to [-1, 1].
+    public static func updateTrust(_ world: inout World, parameters: ParameterValues, random: RandomStream, scratch: inout Scratch) {
+        let n = world.stateCount
+        let decay = parameters[.decay]
+        let forgiveness = parameters[.forgiveness]
+        let balance = parameters[.balance]
+        let noise = parameters[.noise]
+        let useBalance = balance > 0 && n > 2
+        world.trust.withUnsafeMutableBufferPointer { trust in
+            world.baseline.withUnsafeBufferPointer { baseline in
+                for i in 0..<n {
+                    let row = i &* n
+                    for j in 0..<n where j != i {
+                        let t = trust[row &+ j]
+                        let gap = baseline[row &+ j] - t
+                        trust[row &+ j] = t + (t > baseline[row &+ j] ? decay : forgiveness) * gap
+                    }
+                }
+            }
+        }
+        if useBalance {
+            if scratch.product.count != n * n { scratch.product = .init(repeating: 0, count: n * n) }
+            multiplyByTranspose(&world.trust, into: &scratch.product, n: n)
+            let scale = balance / Double(n - 2)
+            world.trust.withUnsafeMutableBufferPointer { trust in
+                scratch.product.withUnsafeBufferPointer { product in
+                    for index in 0..<(n &* n) { trust[index] += scale * product[index] }
+                }
+            }
+        }
+        world.trust.withUnsafeMutableBufferPointer { trust in
+            // Draws in row order over the off-diagonal (i, then j ≠ i), one row at a time.
+            let draws = UnsafeMutableBufferPointer(rebasing: scratch.noiseRow[0..<max(0, n - 1)])
+            for i in 0..<n {
+                let row = i &* n
+                if noise > 0 { random.fillGaussian(draws, sigma: noise) }
+                var draw = 0
+                for j in 0..<n {
+                    if j == i { trust[row &+ j] = 0; continue }
+                    var t = trust[row &+ j]
+                    if noise > 0 { t += draws[draw]; draw &+= 1 }
+                    trust[row &+ j] = min(1, max(-1, t))
+                }
+            }
+        }
+    }
+
+    /// C = T·Tᵀ through GSL's BLAS: C_ij = Σ_k T_ik T_jk, how far i and j agree about every third
+    /// party (homophily, Traag, Van Dooren & De Leenheer 2013). The zero diagonal of T drops the
+    /// k = i and k = j terms. (The specification's T·T fails to balance directed trust: docs/model.md.)
+    public static func multiplyByTranspose(_ matrix: inout [Double], into product: inout [Double], n: Int) {
+        let status = matrix.withUnsafeMutableBufferPointer { a in
+            product.withUnsafeMutableBufferPointer { c in
+                var viewA = gsl_matrix_view_array(a.baseAddress, n, n)
+                var viewC = gsl_matrix_view_array(c.baseAddress, n, n)
+                return gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, &viewA.matrix, &viewA.matrix, 0.0, &viewC.matrix)
+            }
+        }
+        if status != GSL_SUCCESS {
+            for index in product.indices { product[index] = .nan }  // surfaces as a run error naming trust
+        }
+    }
+
+    /// Step 4: threat, need, bloc trust and cover.
+    public static func perceive(_ world: inout World, parameters: ParameterValues, scratch: inout Scratch) {
+        let n = world.stateCount
+        let blocs = world.blocCount
+        let leaderWeight = parameters[.leaderWeight]
+        // Each bloc's active members and their weights c_m (1 + leader_weight [m leads b]), once per step.
+        let starts = scratch.activeStart, members = scratch.activeMembers, weights = scratch.activeWeight
+        let weightSum = scratch.weightSum, blocTrust = scratch.blocTrust, cover = scratch.cover
+        var count = 0
+        for b in 0..<blocs {
+            starts[b] = count
+            var sum = 0.0
+            for m in 0..<n where world.status[m &* blocs &+ b] == .member {
+                let w = world.capability[m] * (world.leader[b] == m ? 1 + leaderWeight : 1)
+                members[count] = m
+                weights[count] = w
+                sum += w
+                count &+= 1
+            }
+            weightSum[b] = sum
+        }
+        starts[blocs] = count
+        // Moved out of the world while written, so writing them needs no uniqueness check.
+        var threatArray: [Double] = [], needArray: [Double] = []
+        swap(&threatArray, &world.threat)
+        swap(&needArray, &world.need)
+        let trustArray = world.trust, capabilityArray = world.capability, statusArray = world.status, obligationArray = world.obligation
+        trustArray.withUnsafeBufferPointer { trust in
+        capabilityArray.withUnsafeBufferPointer { capability in
+        statusArray.withUnsafeBufferPointer { status in
+        obligationArray.withUnsafeBufferPointer { obligation in
+        threatArray.withUnsafeMutableBufferPointer { threats in
+        needArray.withUnsafeMutableBufferPointer { needs in
+            for i in 0..<n {
+                let row = i &* n
+                var threat = 0.0
+                for j in 0..<n {
+                    let t = trust[row &+ j]  // the diagonal is 0
+                    if t < 0 { threat -= capability[j] * t }
+                }
+                threats[i] = threat
+                let own = capability[i]
+                needs[i] = threat + own > 0 ? threat / (threat + own) : 0
+                for b in 0..<blocs {
+                    var weighted = 0.0
+                    var support = 0.0
+                    var selfWeight = 0.0
+                    for index in starts[b]..<starts[b &+ 1] {
+                        let m = members[index]
+                        if m == i { selfWeight = weights[index]; continue }
+                        let t = trust[row &+ m]
+                        weighted += weights[index] * t
+                        if t > 0 { support += capability[m] * t }
+                    }
+                    let others = weightSum[b] - selfWeight
+                    let cell = i &* blocs &+ b
+                    blocTrust[cell] = others > 0 ? weighted / others : 0
+                    // Only an active member can count on the bloc: frozen members, outsiders and leavers get no cover.
+                    if status[cell] != .member || threat == 0 {
+                        cover[cell] = 0
+                    } else {
+                        cover[cell] = min(1, obligation[b] * support / threat)
+                    }
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+        swap(&threatArray, &world.threat)
+        swap(&needArray, &world.need)
+    }
+
+    /// Step 5: affinity moves a fraction `adaptation` toward (1 + w_trust τ + w_security need (2 cover − 1)) / 2.
+    public static func updateAffinity(_ world: inout World, parameters: ParameterValues, scratch: Scratch) {
+        let blocs = world.blocCount
+        let adaptation = parameters[.adaptation]
+        let wTrust = parameters[.wTrust]
+        let wSecurity = parameters[.wSecurity]
+        let blocTrust = scratch.blocTrust, cover = scratch.cover
+        let needArray = world.need
+        needArray.withUnsafeBufferPointer { needs in
+            world.affinity.withUnsafeMutableBufferPointer { affinity in
+                for i in 0..<needs.count {
+                    let need = needs[i]
+                    for b in 0..<blocs {
+                        let cell = i &* blocs &+ b
+                        let target = min(1, max(0, (1 + wTrust * blocTrust[cell] + wSecurity * need * (2 * cover[cell] - 1)) / 2))
+                        affinity[cell] = min(1, max(0, affinity[cell] + adaptation * (target - affinity[cell])))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Step 6: freeze, leave, unfreeze and join, each a hazard 1 − exp(−hazard · excess).
+    public static func updateMembership(_ world: inout World, step: Int, parameters: ParameterValues, random: RandomStream,
+                                 names: WorldNames, log: inout EventLog) {
+        let n = world.stateCount
+        let blocs = world.blocCount
+        guard blocs > 0 else { return }
+        let nonaligned = parameters[.nonaligned]
+        let freezeThreshold = parameters[.freezeThreshold]
+        let leaveThreshold = parameters[.leaveThreshold]
+        let hysteresis = parameters[.hysteresis]
+        let joinThreshold = parameters[.joinThreshold]
+        let acceptThreshold = parameters[.acceptThreshold]
+        let hazard = parameters[.hazard]
+        for i in 0..<n {
+            for b in 0..<blocs {
+                let cell = i &* blocs &+ b
+                let affinity = world.affinity[cell]
+                switch world.status[cell] {
+                case .member, .frozen:
+                    var best = nonaligned
+                    for other in 0..<blocs where other != b { best = max(best, world.affinity[i &* blocs &+ other]) }
+                    let gap = best - affinity
+                    if world.status[cell] == .member {
+                        if gap > freezeThreshold && random.bernoulli(1 - exp(-hazard * (gap - freezeThreshold))) {
+                            world.status[cell] = .frozen
+                            log.record(step: step, event: "", type: "freeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
+                        }
+                    } else if gap > leaveThreshold {
+                        if random.bernoulli(1 - exp(-hazard * (gap - leaveThreshold))) {
+                            world.status[cell] = .left
+                            log.record(step: step, event: "", type: "leave", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
+                        }
+                    } else if gap < freezeThreshold - hysteresis {
+                        world.status[cell] = .member
+                        log.record(step: step, event: "", type: "unfreeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
+                    }
+                case .outside, .left:
+                    guard affinity > joinThreshold else { continue }
+                    var sum = 0.0
+                    var count = 0
+                    for m in 0..<n where m != i && world.isActive(m, b) {
+                        sum += world.trust(m, i)
+                        count += 1
+                    }
+                    guard count > 0, sum / Double(count) > acceptThreshold else { continue }
+                    if random.bernoulli(1 - exp(-hazard * (affinity - joinThreshold))) {
+                        world.status[cell] = .member
+                        log.record(step: step, event: "", type: "join", actor: names.states[i], target: names.blocs[b],
+                                   detail: "affinity=\(affinity) acceptance=\(sum / Double(count))")
+                    }
+                }
+            }
+        }
+    }
+}
