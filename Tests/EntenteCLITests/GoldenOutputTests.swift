@@ -100,9 +100,9 @@ final class GoldenOutputTests: XCTestCase {
         "validate-csto/cases.csv": "0b191ca0fcb7e38658e51056fc662b3f0dad5ab9dd7ad23e92401b16e376e6f0",
         "validate-csto/manifest.json": "8c6380811ae0f1c91dce380c4ae51c71b8f9e36497e8ea58a226543459423d6a",
         "validate-csto/validation.csv": "142cf94e8582403629a67d346642b9a9d963ab9f08cb1613cb62aa8e6c7f3bde",
-        "validate-history/cases.csv": "352476de3c03458818bd8933c834ee629de5a144af2a09b897399f49e9ee9039",
-        "validate-history/manifest.json": "b188ca70e85d1954cb9492e191f902c2881e24e2cee5e2b9b89fb31a86a6cbee",
-        "validate-history/validation.csv": "32897e3d08b3a26b1a475f25f6ce2b9795cab4c4ab9dc853b57fe3c7416dd35a",
+        "validate-history/cases.csv": "1bcae906c73e596a581df9911d8ecdf9dc141c76e520e144d9c0977a6e69a679",
+        "validate-history/manifest.json": "8f1bdfba9d85e3f232c823888d6cb665722e2aa1bd9f00176bb673657d5604e4",
+        "validate-history/validation.csv": "2a3b0fac8976cd04e73420e5bea2d6a2aba3d142ddea7613466a77caac6e3108",
     ]
 
     func testRunCompareSweepAndValidateOutputsAreByteIdenticalToTheRecordedOnes() throws {
