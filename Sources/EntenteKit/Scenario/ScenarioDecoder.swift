@@ -164,6 +164,7 @@ public struct ScenarioDecoder {
                 continue
             }
             context.blocIndex[id] = blocs.count
+            context.blocMembers.append(members ?? [])
             blocs.append(BlocSpec(id: id, name: name ?? id, leader: leader ?? nil, members: members ?? [], obligation: obligation ?? 0,
                                   location: item.location))
         }
