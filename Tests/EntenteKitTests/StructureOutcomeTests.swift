@@ -200,6 +200,54 @@ final class StructureOutcomeTests: XCTestCase {
         XCTAssertEqual(run.worlds[1].trust(0, 2), -0.4, accuracy: accuracy)
     }
 
+    // MARK: - members joining later, members frozen from the start
+
+    private static let memberListWorld = """
+    calendar: {start: 2020-01, end: 2020-12, step: month}
+    parameters: \(inert)
+    states:
+      - {id: A, capability: 1}
+      - {id: B, capability: 1}
+      - {id: C, capability: 1}
+      - {id: D, capability: 1}
+      - {id: E, capability: 1}
+    blocs:
+      - {id: X, members: [A, {id: B, status: frozen}, {id: C, from: 2020-04}, {id: D, from: 2019-06}, {id: E, from: 2021-03}]}
+    events:
+      - {at: 2020-06, type: attack, by: E, target: C, intensity: 0.5, bloc: X, response: assist}
+    outcomes:
+      - {name: c_joined, type: joined, state: C, bloc: X}
+      - {name: e_joined, type: joined, state: E, bloc: X}
+      - {name: b_time_frozen, type: time_frozen, state: B, bloc: X}
+      - {name: b_unfrozen, type: unfrozen, state: B, bloc: X}
+    """
+
+    func testMemberListGivesStatusAtStepZeroAndJoinsLaterMembersAtTheirDate() throws {
+        let scenario = try ModelKit.scenario(Self.memberListWorld)
+        let world = WorldBuilder.initialWorld(of: scenario)
+        let a = 0, b = 1, c = 2, d = 3, e = 4
+        XCTAssertEqual(scenario.blocs[0].members, [a, b, d])       // D's date is before the calendar: from the start
+        XCTAssertEqual(scenario.blocs[0].frozen, [b])
+        XCTAssertEqual(world.status(a, 0), .member)
+        XCTAssertEqual(world.status(b, 0), .frozen)
+        XCTAssertEqual(world.status(c, 0), .outside)
+        XCTAssertEqual(world.status(d, 0), .member)
+        XCTAssertEqual(world.status(e, 0), .outside)
+        XCTAssertEqual(world.trust(a, b), 0.4, accuracy: accuracy)   // member_trust among members on paper
+        XCTAssertEqual(world.trust(a, c), 0, accuracy: accuracy)     // a later member starts at default_trust
+        XCTAssertEqual(world.affinity(b, 0), 0.2, accuracy: accuracy) // a frozen member starts at outsider_affinity
+        XCTAssertEqual(world.affinity(a, 0), 0.7, accuracy: accuracy)
+        // one synthesized join (C at step 3) after the file's one event; E's date is past the end: no join
+        XCTAssertEqual(scenario.events.count, 2)
+        XCTAssertEqual(scenario.events[1].step, 3)
+        let values = try outcomes(Self.memberListWorld)
+        XCTAssertEqual(values["c_joined"], 1)
+        XCTAssertEqual(values["c_joined_date"], 3)
+        XCTAssertEqual(values["e_joined"], 0)
+        XCTAssertEqual(values["b_time_frozen"], 12)
+        XCTAssertEqual(values["b_unfrozen"], 0)
+    }
+
     // MARK: - attack on a bloc
 
     func testAnAttackMayCallABlocItsTargetJoinsByAScriptedMembershipEvent() throws {

@@ -19,6 +19,7 @@ public enum WorldBuilder {
                 world.status[i * blocCount + b] = .member
                 for j in bloc.members where j != i { world.trust[i * n + j] = parameters[.memberTrust] }
             }
+            for i in bloc.frozen { world.status[i * blocCount + b] = .frozen }
         }
         for entry in scenario.trust { world.trust[entry.from * n + entry.to] = entry.value }
         world.baseline = world.trust
