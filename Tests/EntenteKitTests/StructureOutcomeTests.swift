@@ -248,6 +248,48 @@ final class StructureOutcomeTests: XCTestCase {
         XCTAssertEqual(values["b_unfrozen"], 0)
     }
 
+    // MARK: - covers
+
+    /// A is attacked by B (a co-member) and by D (an outsider); X = [A, B, C].
+    private static func coversWorld(_ covers: String) -> String {
+        """
+        calendar: {start: 2020-01, end: 2020-06, step: month}
+        parameters: {reward: 0.2, abandonment: 0.3}
+        states:
+          - {id: A, capability: 1}
+          - {id: B, capability: 1}
+          - {id: C, capability: 2}
+          - {id: D, capability: 1}
+        blocs:
+          - {id: X, members: [A, B, C], obligation: 0.5\(covers)}
+        events:
+          - {at: 2020-02, type: attack, by: B, target: A, intensity: 1, response: assist}
+          - {at: 2020-03, type: attack, by: D, target: A, intensity: 1, response: decline}
+        """
+    }
+
+    /// The (event, answering state) pairs of the calls' answers.
+    private func answers(_ covers: String) throws -> [String] {
+        let scenario = try ModelKit.scenario(Self.coversWorld(covers))
+        return ModelKit.applyAll(scenario).log.filter { $0.type == "assist" || $0.type == "decline" }.map { "\($0.type) \($0.actor)" }
+    }
+
+    func testCoversDecidesWhichAdversariesCallTheBlocAndAllIsTheDefault() throws {
+        // B's attack: C answers (B, the adversary, does not); D's attack: B and C answer
+        XCTAssertEqual(try answers(""), ["assist C", "decline B", "decline C"])
+        XCTAssertEqual(try answers(", covers: all"), ["assist C", "decline B", "decline C"])
+        XCTAssertEqual(try answers(", covers: external"), ["decline B", "decline C"])  // B is a member: its attack calls nobody
+        XCTAssertEqual(try answers(", covers: [B]"), ["assist C"])            // only attacks by B
+    }
+
+    func testAnUncoveredCallChangesNoTrustAndACoveredOneAppliesTheUsualRule() throws {
+        let scenario = try ModelKit.scenario(Self.coversWorld(", covers: external"))
+        let world = ModelKit.applyAll(scenario).world
+        // the attack by B: no call, so T_A,C keeps member_trust 0.4 until D's attack;
+        // C declines D's attack: −abandonment · ω · I · c_C / max c = −0.3 · 0.5 · 1 · 2/2 = −0.15
+        XCTAssertEqual(world.trust(0, 2), 0.25, accuracy: accuracy)
+    }
+
     // MARK: - attack on a bloc
 
     func testAnAttackMayCallABlocItsTargetJoinsByAScriptedMembershipEvent() throws {

@@ -15,6 +15,7 @@ public enum WorldBuilder {
         for (b, bloc) in scenario.blocs.enumerated() {
             world.leader[b] = bloc.leader ?? -1
             world.obligation[b] = bloc.obligation
+            world.scope[b] = bloc.covers
             for i in bloc.members {
                 world.status[i * blocCount + b] = .member
                 for j in bloc.members where j != i { world.trust[i * n + j] = parameters[.memberTrust] }

@@ -142,7 +142,7 @@ public struct ScenarioDecoder {
     func decodeBlocs(_ node: YAMLNode, context: inout DecodeContext) -> [BlocSpec] {
         var blocs: [BlocSpec] = []
         for item in sequence(node, name: "blocs", limit: ScenarioLimits.maxBlocs, context: &context) {
-            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation"],
+            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation", "covers"],
                                            required: ["id", "members"], context: &context) else { continue }
             let id = fields["id"].flatMap { context.identifier($0, field: "id") }
             let name = fields["name"].flatMap { context.text($0, field: "name") }
@@ -166,6 +166,7 @@ public struct ScenarioDecoder {
             var bloc = BlocSpec(id: id, name: name ?? id, leader: leader ?? nil, members: [], obligation: obligation ?? 0,
                                 location: item.location)
             bloc.setMembers(entries ?? [])
+            if let node = fields["covers"], let scope = decodeScope(node, context: &context) { bloc.covers = scope }
             context.blocMembers.append(bloc.members)
             blocs.append(bloc)
         }
