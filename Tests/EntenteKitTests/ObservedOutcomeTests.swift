@@ -82,7 +82,7 @@ final class ObservedOutcomeTests: XCTestCase {
 
     func testOutcomeOfAnotherTypeIsRefusedNamingTheType() throws {
         assertOne(try diagnostics("  aaa_trust: {happened: 2018-06, source: s}\n"), line: 13, column: 3,
-                  "outcome 'aaa_trust' has type 'trust'; only outcomes of type left or frozen (dated 0/1 outcomes) can be observed")
+                  "outcome 'aaa_trust' has type 'trust'; only outcomes of type left, frozen, joined, rejoined or unfrozen (dated 0/1 outcomes about a state in a bloc) can be observed")
     }
 
     func testDateOutsideTheCalendarIsReportedAtTheDate() throws {

@@ -33,6 +33,7 @@ public struct CallForHelp: Sendable, Hashable {
         let parameters = environment.parameters
         for b in 0..<world.blocCount where world.isActive(caller, b) && world.obligation[b] > 0 {
             if let bloc, bloc != b { continue }
+            if !world.scope[b].covers(adversary: adversary, belongs: adversary.map { world.belongs($0, b) } ?? false) { continue }
             var maxCapability = 0.0
             for m in 0..<world.stateCount where world.isActive(m, b) {
                 maxCapability = max(maxCapability, world.capability[m])

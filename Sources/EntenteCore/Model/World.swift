@@ -21,6 +21,8 @@ public struct World: Sendable {
     public var leader: [Int]
     /// Obligation ω_b of each bloc.
     public var obligation: [Double]
+    /// Whom each bloc's obligation covers (read once per call for help, never per step).
+    public var scope: [BlocScope]
     /// Threat θ_i from the last perception pass.
     public var threat: [Double]
     /// Security need of each state from the last perception pass.
@@ -41,6 +43,7 @@ public struct World: Sendable {
         status = .init(repeating: .outside, count: stateCount * blocCount)
         leader = .init(repeating: -1, count: blocCount)
         obligation = .init(repeating: 0, count: blocCount)
+        scope = .init(repeating: .all, count: blocCount)
         threat = .init(repeating: 0, count: stateCount)
         need = threat
         heldBack = .init(repeating: [], count: eventCount)

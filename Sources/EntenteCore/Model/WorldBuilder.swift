@@ -15,10 +15,12 @@ public enum WorldBuilder {
         for (b, bloc) in scenario.blocs.enumerated() {
             world.leader[b] = bloc.leader ?? -1
             world.obligation[b] = bloc.obligation
+            world.scope[b] = bloc.covers
             for i in bloc.members {
                 world.status[i * blocCount + b] = .member
                 for j in bloc.members where j != i { world.trust[i * n + j] = parameters[.memberTrust] }
             }
+            for i in bloc.frozen { world.status[i * blocCount + b] = .frozen }
         }
         for entry in scenario.trust { world.trust[entry.from * n + entry.to] = entry.value }
         world.baseline = world.trust

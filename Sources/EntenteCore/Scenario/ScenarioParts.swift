@@ -30,6 +30,12 @@ public struct BlocSpec: Sendable {
     public var members: [Int]
     /// Obligation ω_b in [0, 1].
     public var obligation: Double
+    /// Members (among `members`) whose status at step 0 is `frozen` (`{id: FRA, status: frozen}`).
+    public var frozen: [Int] = []
+    /// Whom its obligation covers (`covers:`); `.all` by default.
+    public var covers: BlocScope = .all
+    /// Members joining later, from the member list (`{id: MNE, from: 2017-06}`); not in `members`.
+    public var joins: [BlocJoin] = []
     /// Where it is declared.
     public var location: SourceLocation
 

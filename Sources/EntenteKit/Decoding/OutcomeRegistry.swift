@@ -8,6 +8,13 @@ public enum OutcomeRegistry {
         AffinityOutcome.self,
         MembersOutcome.self,
         CohesionOutcome.self,
+        JoinedOutcome.self,
+        RejoinedOutcome.self,
+        UnfrozenOutcome.self,
+        StatusAtOutcome.self,
+        TimeFrozenOutcome.self,
+        StillFrozenOutcome.self,
+        FirstCrossingOutcome.self,
     ]
 
     /// The type named `name`.

@@ -9,6 +9,8 @@ public struct DecodeContext: Sendable {
     public internal(set) var stateIndex: [String: Int] = [:]
     /// Bloc id → index, in declaration order.
     public internal(set) var blocIndex: [String: Int] = [:]
+    /// Members listed under each bloc's `members`, by bloc index (for outcomes that need the start).
+    public internal(set) var blocMembers: [[Int]] = []
     /// Event id → index in the events list.
     public internal(set) var eventIndex: [String: Int] = [:]
     /// Event id → type name, for references that need a particular type.

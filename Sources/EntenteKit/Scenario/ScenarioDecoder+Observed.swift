@@ -28,7 +28,7 @@ extension ScenarioDecoder {
                 context.error("'observed' names unknown outcome '\(name)'\(DidYouMean.hint(for: name, among: names)); expected one of the names under `outcomes`\(names.isEmpty ? " (the file declares none)" : "")",
                               at: entry.keyLocation)
             } else if let outcome, !ObservedOutcome.observableTypes.contains(outcome.type) {
-                context.error("outcome '\(name)' has type '\(outcome.type)'; only outcomes of type left or frozen (dated 0/1 outcomes) can be observed",
+                context.error("outcome '\(name)' has type '\(outcome.type)'; only outcomes of type left, frozen, joined, rejoined or unfrozen (dated 0/1 outcomes about a state in a bloc) can be observed",
                               at: entry.keyLocation)
             }
             guard let fields = FieldReader(entry.value, what: "observed outcome '\(name)'", allowed: Self.observedKeys,
@@ -69,15 +69,14 @@ extension ScenarioDecoder {
         return .some(date)
     }
 
-    /// The state, bloc and bound of a `left` or `frozen` outcome.
+    /// The state, bloc and bound of a dated status outcome (`left`, `frozen`, `joined`, `rejoined`, `unfrozen`).
     static func statusMeasure(_ outcome: OutcomeSpec) -> StatusOutcome.Measure? {
-        if let left = outcome.measure as? StatusOutcome.Left { return left.measure }
-        if let frozen = outcome.measure as? StatusOutcome.Frozen { return frozen.measure }
-        return nil
+        (outcome.measure as? any DatedStatusOutcome)?.measure
     }
 }
 
 extension ObservedOutcome {
     /// The outcome types that can be observed.
-    public static let observableTypes = [StatusOutcome.Left.typeName, StatusOutcome.Frozen.typeName]
+    public static let observableTypes = [StatusOutcome.Left.typeName, StatusOutcome.Frozen.typeName, JoinedOutcome.typeName,
+                                         RejoinedOutcome.typeName, UnfrozenOutcome.typeName]
 }

@@ -34,7 +34,7 @@ public struct ScenarioDecoder {
         let blocs = top["blocs"].map { decodeBlocs($0, context: &context) } ?? []
         let trust = top["trust"].map { decodeTrust($0, context: &context) } ?? []
         let alignment = top["alignment"].map { decodeAlignment($0, context: &context) } ?? []
-        let events = top["events"].map { decodeEvents($0, context: &context) } ?? []
+        let events = (top["events"].map { decodeEvents($0, context: &context) } ?? []) + Self.joinEvents(of: blocs, stepCount: calendar?.stepCount ?? 0)
         let outcomes = top["outcomes"].map { decodeOutcomes($0, context: &context) } ?? []
         let variants = top["variants"].map { VariantDecoder.decode($0, context: &context) } ?? []
         let calendarMoved = ["start", "end", "step"].contains { top["calendar"]?[$0].map { overrideLocations.contains($0.location) } ?? false }
@@ -146,13 +146,12 @@ public struct ScenarioDecoder {
     func decodeBlocs(_ node: YAMLNode, context: inout DecodeContext) -> [BlocSpec] {
         var blocs: [BlocSpec] = []
         for item in sequence(node, name: "blocs", limit: ScenarioLimits.maxBlocs, context: &context) {
-            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation"],
+            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation", "covers"],
                                            required: ["id", "members"], context: &context) else { continue }
             let id = fields["id"].flatMap { context.identifier($0, field: "id") }
             let name = fields["name"].flatMap { context.text($0, field: "name") }
-            let members = fields["members"].flatMap { node in
-                context.list(node, field: "members") { context, item in context.state(item, field: "members") }
-            }
+            let entries = fields["members"].flatMap { decodeMembers($0, context: &context) }
+            let members = entries.map { $0.map(\.state) }
             var leader: Int?? = .some(nil)
             if let node = fields["leader"] { leader = context.state(node, field: "leader").map { .some($0) } ?? nil }
             let obligation = fields["obligation"].map { context.number($0, field: "obligation", range: 0...1) } ?? 0.5
@@ -168,8 +167,12 @@ public struct ScenarioDecoder {
                 continue
             }
             context.blocIndex[id] = blocs.count
-            blocs.append(BlocSpec(id: id, name: name ?? id, leader: leader ?? nil, members: members ?? [], obligation: obligation ?? 0,
-                                  location: item.location))
+            var bloc = BlocSpec(id: id, name: name ?? id, leader: leader ?? nil, members: [], obligation: obligation ?? 0,
+                                location: item.location)
+            bloc.setMembers(entries ?? [])
+            if let node = fields["covers"], let scope = decodeScope(node, context: &context) { bloc.covers = scope }
+            context.blocMembers.append(bloc.members)
+            blocs.append(bloc)
         }
         return blocs
     }
