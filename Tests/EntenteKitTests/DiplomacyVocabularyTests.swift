@@ -73,6 +73,20 @@ final class DiplomacyVocabularyTests: XCTestCase {
         XCTAssertEqual(moved.trust(1, 0), -0.8, accuracy: accuracy)
     }
 
+    func testMediationEasesThePartiesDistrustAndCreditsTheMediator() throws {
+        // m = mediation 0.1 · intensity 2 = 0.2; credit = reciprocity 0.5 · 0.2 = 0.1
+        let result = try after(world("trust:\n  - {from: A, to: B, value: -0.5}\n  - {from: B, to: A, value: -0.4}",
+                                     events: "  - {id: talks, step: 0, type: mediation, by: C, between: [A, B], intensity: 2}"))
+        XCTAssertEqual(result.trust(0, 1), -0.3, accuracy: accuracy)  // T_A,B
+        XCTAssertEqual(result.trust(1, 0), -0.2, accuracy: accuracy)  // T_B,A
+        XCTAssertEqual(result.trust(0, 2), 0.1, accuracy: accuracy)   // T_A,C
+        XCTAssertEqual(result.trust(1, 2), 0.1, accuracy: accuracy)   // T_B,C
+        XCTAssertEqual(result.trust(2, 0), 0, accuracy: accuracy)     // the mediator's own trust is unchanged
+        XCTAssertEqual(result.trust(2, 1), 0, accuracy: accuracy)
+        XCTAssertEqual(try problems(world("", events: "  - {step: 0, type: mediation, by: C, between: [A, C]}")),
+                       ["12:48 'between' names the mediator C; expected two states other than 'by'"])
+    }
+
     // MARK: - refusals
 
     private func problems(_ yaml: String) throws -> [String] {

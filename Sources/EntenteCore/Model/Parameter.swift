@@ -13,6 +13,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
     case defaultTrust, memberTrust, memberAffinity, outsiderAffinity
     case deltaRecallAmbassador, deltaSeverRelations, deltaSummit, deltaAgreement, deltaApology, deltaSanction
     case deltaThreat, deltaUltimatum, deltaTerritorialClaim, deltaRecognition, deltaWithdrawal, deltaRebuff, deltaConsultation
+    case mediation
 
     /// What a parameter is: name as written in files, default, inclusive range, meaning.
     public struct Info: Sendable {
@@ -75,6 +76,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .deltaWithdrawal: return Info(name: "delta_withdrawal", defaultValue: -0.2, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `withdrawal` of forces or aid at intensity 1")
         case .deltaRebuff: return Info(name: "delta_rebuff", defaultValue: -0.15, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `rebuff` at intensity 1")
         case .deltaConsultation: return Info(name: "delta_consultation", defaultValue: 0.05, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `consultation` at intensity 1")
+        case .mediation: return Info(name: "mediation", defaultValue: 0.1, minimum: 0, maximum: 2, meaning: "trust each party of a mediation gains in the other per unit of intensity")
         }
     }
 
@@ -83,9 +85,9 @@ public enum Parameter: Int, CaseIterable, Sendable {
 
     private static let byName: [String: Parameter] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.info.name, $0) })
 
-    /// The diplomatic-kind sizes (`delta_KIND`), listed in manifests only when a scenario uses or sets them,
+    /// The diplomatic-kind sizes (`delta_KIND`) and `mediation`, listed in manifests only when a scenario uses or sets them,
     /// so files written before they existed keep byte-identical manifests.
-    public var isKindSize: Bool { rawValue >= Parameter.deltaRecallAmbassador.rawValue && rawValue <= Parameter.deltaConsultation.rawValue }
+    public var isEventSize: Bool { rawValue >= Parameter.deltaRecallAmbassador.rawValue && rawValue <= Parameter.deltaConsultation.rawValue || self == .mediation }
 
     /// All names, for did-you-mean suggestions.
     public static var names: [String] { allCases.map(\.info.name) }

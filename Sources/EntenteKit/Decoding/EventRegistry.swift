@@ -10,6 +10,7 @@ public enum EventRegistry {
         Partnership.self,
         Shock.self,
         MembershipChange.self,
+        Mediation.self,
     ]
 
     /// The type with `type:` name `name`.
