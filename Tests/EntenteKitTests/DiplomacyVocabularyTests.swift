@@ -51,6 +51,21 @@ final class DiplomacyVocabularyTests: XCTestCase {
         XCTAssertEqual(log.first?.detail, "kind=summit delta=0.1 bloc=N")
     }
 
+    func testAMoveByABlocIsMadeByEachActiveMemberOtherThanTheAddressee() throws {
+        // A collective sanction of N on A: B and C (active) each move by d = −0.3; D is frozen first.
+        let result = try after(world("", events: """
+              - {step: 0, type: membership, state: D, bloc: N, action: freeze}
+              - {id: s, step: 0, type: diplomacy, from_bloc: N, to: A, kind: sanction}
+            """))
+        XCTAssertEqual(result.trust(0, 1), -0.3, accuracy: accuracy)   // T_A,B
+        XCTAssertEqual(result.trust(0, 2), -0.3, accuracy: accuracy)   // T_A,C
+        XCTAssertEqual(result.trust(0, 3), 0, accuracy: accuracy)      // frozen D does not take part
+        XCTAssertEqual(result.trust(1, 0), -0.15, accuracy: accuracy)  // T_B,A = 0.5 · −0.3
+        XCTAssertEqual(result.trust(2, 0), -0.15, accuracy: accuracy)
+        XCTAssertEqual(try problems(world("", events: "  - {step: 0, type: diplomacy, from: A, from_bloc: N, to: B, kind: rebuff}")),
+                       ["12:52 diplomacy event gives both 'from' and 'from_bloc'; expected one initiator"])
+    }
+
     func testAKindSizeIsANamedParameterSettableInTheFileAndByDashDashSet() throws {
         let events = "  - {step: 0, type: diplomacy, from: A, to: B, kind: threat, intensity: 2}"
         let plain = try after(world("", events: events))

@@ -1,5 +1,6 @@
-/// `diplomacy {from, to | bloc, kind, intensity?, delta?}`: a diplomatic move by `from` toward a state
-/// or toward every active member of a bloc.
+/// `diplomacy {from | from_bloc, to | bloc, kind, intensity?, delta?}`: a diplomatic move by `from` toward
+/// a state or toward every active member of a bloc, or by every active member of a bloc (`from_bloc`)
+/// toward a state.
 ///
 /// For each addressee a (the state `to`, or each state other than `from` that is an active member of
 /// `bloc` when the move happens, in state declaration order): T_a,from changes by d = (delta or the
@@ -56,8 +57,11 @@ public struct Diplomacy: EventEffect {
         case declared(Double)
     }
 
-    /// Initiator.
+    /// Initiator state (with `fromBloc`, unused: each active member initiates).
     public var from: Int
+    /// Initiating bloc (a collective sanction, a bloc's refusal): each of its active members other than
+    /// `to` makes the move toward `to`, in state declaration order.
+    public var fromBloc: Int?
     /// Addressee state, or nil when the move addresses a bloc.
     public var to: Int?
     /// Addressee bloc (its active members at the time), or nil.
@@ -71,7 +75,7 @@ public struct Diplomacy: EventEffect {
     /// An explicit change replacing the kind's size.
     public var delta: Double?
 
-    public var actor: Int? { from }
+    public var actor: Int? { fromBloc == nil ? from : nil }
     public func targetName(_ names: WorldNames) -> String {
         if let to { return names.state(to) }
         return bloc.map { names.blocs[$0] } ?? ""
@@ -89,27 +93,35 @@ public struct Diplomacy: EventEffect {
 
     public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
         let d = change(environment.parameters)
+        if let fromBloc, let to {
+            for member in 0..<world.stateCount where member != to && world.isActive(member, fromBloc) {
+                move(from: member, to, d, in: &world, environment: environment, log: &log,
+                     detail: "kind=\(kindName) delta=\(d) from_bloc=\(environment.names.blocs[fromBloc])")
+            }
+            return
+        }
         if let to {
-            move(to, d, in: &world, environment: environment, log: &log, detail: "kind=\(kindName) delta=\(d)")
+            move(from: from, to, d, in: &world, environment: environment, log: &log, detail: "kind=\(kindName) delta=\(d)")
             return
         }
         guard let bloc else { return }
         for member in 0..<world.stateCount where member != from && world.isActive(member, bloc) {
-            move(member, d, in: &world, environment: environment, log: &log,
+            move(from: from, member, d, in: &world, environment: environment, log: &log,
                  detail: "kind=\(kindName) delta=\(d) bloc=\(environment.names.blocs[bloc])")
         }
     }
 
-    private func move(_ addressee: Int, _ d: Double, in world: inout World, environment: EventEnvironment, log: inout EventLog, detail: @autoclosure () -> String) {
-        world.addTrust(addressee, from, d)
-        world.addTrust(from, addressee, environment.parameters[.reciprocity] * d)
+    private func move(from initiator: Int, _ addressee: Int, _ d: Double, in world: inout World, environment: EventEnvironment, log: inout EventLog, detail: @autoclosure () -> String) {
+        world.addTrust(addressee, initiator, d)
+        world.addTrust(initiator, addressee, environment.parameters[.reciprocity] * d)
         log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: Self.typeName,
-                   actor: environment.names.states[from], target: environment.names.states[addressee], detail: detail())
+                   actor: environment.names.states[initiator], target: environment.names.states[addressee], detail: detail())
     }
 
     /// Creates a move toward one state (`to`) or toward a bloc's active members (`bloc`).
-    public init(from: Int, to: Int?, bloc: Int? = nil, kindName: String, size: Size, intensity: Double, delta: Double?) {
+    public init(from: Int, fromBloc: Int? = nil, to: Int?, bloc: Int? = nil, kindName: String, size: Size, intensity: Double, delta: Double?) {
         self.from = from
+        self.fromBloc = fromBloc
         self.to = to
         self.bloc = bloc
         self.kindName = kindName

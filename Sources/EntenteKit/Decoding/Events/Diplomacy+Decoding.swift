@@ -1,12 +1,25 @@
 import EntenteCore
 
 extension Diplomacy: EventDecoding {
-    public static let fieldNames = ["from", "to", "bloc", "kind", "intensity", "delta"]
+    public static let fieldNames = ["from", "from_bloc", "to", "bloc", "kind", "intensity", "delta"]
 
-    public static let requiredFields = ["from", "kind"]
+    public static let requiredFields = ["kind"]
 
     public static func decode(_ fields: FieldReader, context: inout DecodeContext) -> Diplomacy? {
         let from = fields["from"].flatMap { context.state($0, field: "from") }
+        let fromBloc = fields["from_bloc"].flatMap { context.bloc($0, field: "from_bloc") }
+        switch (fields["from"], fields["from_bloc"]) {
+        case (nil, nil):
+            context.error("\(fields.what) needs 'from' (a state) or 'from_bloc' (a bloc whose active members all make the move)", at: fields.node.location)
+            return nil
+        case (_?, let node?):
+            context.error("\(fields.what) gives both 'from' and 'from_bloc'; expected one initiator", at: node.location)
+            return nil
+        case (nil, _?) where fields["to"] == nil:
+            context.error("\(fields.what) with 'from_bloc' needs 'to' (a state); a bloc addressing a bloc is not modelled", at: fields.node.location)
+            return nil
+        default: break
+        }
         var to: Int?? = .some(nil)
         if let node = fields["to"] { to = context.state(node, field: "to").map { .some($0) } ?? nil }
         var bloc: Int?? = .some(nil)
@@ -37,6 +50,10 @@ extension Diplomacy: EventDecoding {
         if let node = fields["delta"] { delta = context.number(node, field: "delta", range: -2...2).map { .some($0) } ?? nil }
         if let from, let toValue = to, let to = toValue, from == to, let node = fields["to"] {
             context.error("'from' and 'to' name the same state; expected two states", at: node.location)
+        }
+        if fields["from_bloc"] != nil {
+            guard let fromBloc, let toValue = to, let to = toValue, let kind, let intensity, let delta else { return nil }
+            return Diplomacy(from: to, fromBloc: fromBloc, to: to, kindName: kind.name, size: kind.size, intensity: intensity, delta: delta)
         }
         guard let from, let to, let bloc, let kind, let intensity, let delta else { return nil }
         return Diplomacy(from: from, to: to, bloc: bloc, kindName: kind.name, size: kind.size, intensity: intensity, delta: delta)
