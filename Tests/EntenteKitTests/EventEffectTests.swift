@@ -434,6 +434,13 @@ final class EventEffectTests: XCTestCase {
             ("agreement", 0.325, 0.29),          // d = 0.225
             ("apology", 0.25, 0.26),             // d = 0.15
             ("sanction", -0.35, 0.02),           // d = −0.45
+            ("threat", -0.275, 0.05),            // d = −0.375
+            ("ultimatum", -0.5, -0.04),          // d = −0.6
+            ("territorial_claim", -0.425, -0.01), // d = −0.525
+            ("recognition", -0.35, 0.02),        // d = −0.45
+            ("withdrawal", -0.2, 0.08),          // d = −0.3
+            ("rebuff", -0.125, 0.11),            // d = −0.225
+            ("consultation", 0.175, 0.23),       // d = 0.075
         ]
         XCTAssertEqual(Set(expected.map(\.kind)), Set(Diplomacy.Kind.allCases.map(\.rawValue)), "every kind has a hand value")
         for (kind, addressee, initiator) in expected {

@@ -1,11 +1,16 @@
-/// `diplomacy {from, to, kind, intensity?, delta?}`: a diplomatic move by `from` toward `to`.
+/// `diplomacy {from | from_bloc, to | bloc, kind, intensity?, delta?}`: a diplomatic move by `from` toward
+/// a state or toward every active member of a bloc, or by every active member of a bloc (`from_bloc`)
+/// toward a state.
 ///
-/// T_to,from changes by d = (delta or the kind's default) · intensity, and T_from,to by
-/// reciprocity · d: the initiator's own attitude moves with its act.
+/// For each addressee a (the state `to`, or each state other than `from` that is an active member of
+/// `bloc` when the move happens, in state declaration order): T_a,from changes by d = (delta or the
+/// kind's size) · intensity, and T_from,a by reciprocity · d: the initiator's own attitude moves with
+/// its act. A built-in kind's size is the parameter `delta_KIND`; a kind declared under `kinds:` has
+/// its size fixed by the file (or a `--set kinds.NAME.delta`).
 public struct Diplomacy: EventEffect {
     public static let typeName = "diplomacy"
 
-    /// The kinds of move, each with a signed default change of trust.
+    /// The built-in kinds of move, each sized by its `delta_KIND` parameter.
     public enum Kind: String, Sendable, CaseIterable {
         case recallAmbassador = "recall_ambassador"
         case severRelations = "sever_relations"
@@ -13,51 +18,120 @@ public struct Diplomacy: EventEffect {
         case agreement
         case apology
         case sanction
+        case threat
+        case ultimatum
+        case territorialClaim = "territorial_claim"
+        case recognition
+        case withdrawal
+        case rebuff
+        case consultation
 
-        /// The default change of T_to,from at intensity 1.
-        public var defaultDelta: Double {
+        /// The parameter holding the change of T_to,from at intensity 1.
+        public var sizeParameter: Parameter {
             switch self {
-            case .recallAmbassador: return -0.2
-            case .severRelations: return -0.5
-            case .summit: return 0.1
-            case .agreement: return 0.15
-            case .apology: return 0.1
-            case .sanction: return -0.3
+            case .recallAmbassador: return .deltaRecallAmbassador
+            case .severRelations: return .deltaSeverRelations
+            case .summit: return .deltaSummit
+            case .agreement: return .deltaAgreement
+            case .apology: return .deltaApology
+            case .sanction: return .deltaSanction
+            case .threat: return .deltaThreat
+            case .ultimatum: return .deltaUltimatum
+            case .territorialClaim: return .deltaTerritorialClaim
+            case .recognition: return .deltaRecognition
+            case .withdrawal: return .deltaWithdrawal
+            case .rebuff: return .deltaRebuff
+            case .consultation: return .deltaConsultation
             }
+        }
+
+        /// The default change of T_to,from at intensity 1 (the parameter's default).
+        public var defaultDelta: Double { sizeParameter.info.defaultValue }
+    }
+
+    /// Where a move's size at intensity 1 comes from.
+    public enum Size: Sendable, Hashable {
+        /// A built-in kind: the parameter's current value.
+        case parameter(Parameter)
+        /// A kind declared under `kinds:`: the declared delta.
+        case declared(Double)
+    }
+
+    /// Initiator state (with `fromBloc`, unused: each active member initiates).
+    public var from: Int
+    /// Initiating bloc (a collective sanction, a bloc's refusal): each of its active members other than
+    /// `to` makes the move toward `to`, in state declaration order.
+    public var fromBloc: Int?
+    /// Addressee state, or nil when the move addresses a bloc.
+    public var to: Int?
+    /// Addressee bloc (its active members at the time), or nil.
+    public var bloc: Int?
+    /// The kind's name, as written and logged.
+    public var kindName: String
+    /// The kind's size at intensity 1.
+    public var size: Size
+    /// Multiplier of the change.
+    public var intensity: Double
+    /// An explicit change replacing the kind's size.
+    public var delta: Double?
+
+    public var actor: Int? { fromBloc == nil ? from : nil }
+    public func targetName(_ names: WorldNames) -> String {
+        if let to { return names.state(to) }
+        return bloc.map { names.blocs[$0] } ?? ""
+    }
+
+    /// d = (delta or the kind's size) · intensity.
+    public func change(_ parameters: ParameterValues) -> Double {
+        let base: Double
+        switch size {
+        case .parameter(let parameter): base = parameters[parameter]
+        case .declared(let value): base = value
+        }
+        return (delta ?? base) * intensity
+    }
+
+    public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
+        let d = change(environment.parameters)
+        if let fromBloc, let to {
+            for member in 0..<world.stateCount where member != to && world.isActive(member, fromBloc) {
+                move(from: member, to, d, in: &world, environment: environment, log: &log,
+                     detail: "kind=\(kindName) delta=\(d) from_bloc=\(environment.names.blocs[fromBloc])")
+            }
+            return
+        }
+        if let to {
+            move(from: from, to, d, in: &world, environment: environment, log: &log, detail: "kind=\(kindName) delta=\(d)")
+            return
+        }
+        guard let bloc else { return }
+        for member in 0..<world.stateCount where member != from && world.isActive(member, bloc) {
+            move(from: from, member, d, in: &world, environment: environment, log: &log,
+                 detail: "kind=\(kindName) delta=\(d) bloc=\(environment.names.blocs[bloc])")
         }
     }
 
-    /// Initiator.
-    public var from: Int
-    /// Addressee.
-    public var to: Int
-    /// The kind of move.
-    public var kind: Kind
-    /// Multiplier of the change.
-    public var intensity: Double
-    /// An explicit change replacing the kind's default.
-    public var delta: Double?
-
-    public var actor: Int? { from }
-    public func targetName(_ names: WorldNames) -> String { names.state(to) }
-
-    /// d = (delta or default) · intensity.
-    public var change: Double { (delta ?? kind.defaultDelta) * intensity }
-
-    public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
-        let d = change
-        world.addTrust(to, from, d)
-        world.addTrust(from, to, environment.parameters[.reciprocity] * d)
+    private func move(from initiator: Int, _ addressee: Int, _ d: Double, in world: inout World, environment: EventEnvironment, log: inout EventLog, detail: @autoclosure () -> String) {
+        world.addTrust(addressee, initiator, d)
+        world.addTrust(initiator, addressee, environment.parameters[.reciprocity] * d)
         log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: Self.typeName,
-                   actor: environment.names.states[from], target: environment.names.states[to], detail: "kind=\(kind.rawValue) delta=\(d)")
+                   actor: environment.names.states[initiator], target: environment.names.states[addressee], detail: detail())
     }
 
-    /// Creates the value from its fields.
-    public init(from: Int, to: Int, kind: Kind, intensity: Double, delta: Double?) {
+    /// Creates a move toward one state (`to`) or toward a bloc's active members (`bloc`).
+    public init(from: Int, fromBloc: Int? = nil, to: Int?, bloc: Int? = nil, kindName: String, size: Size, intensity: Double, delta: Double?) {
         self.from = from
+        self.fromBloc = fromBloc
         self.to = to
-        self.kind = kind
+        self.bloc = bloc
+        self.kindName = kindName
+        self.size = size
         self.intensity = intensity
         self.delta = delta
+    }
+
+    /// Creates a move of a built-in kind toward one state.
+    public init(from: Int, to: Int, kind: Kind, intensity: Double, delta: Double?) {
+        self.init(from: from, to: to, kindName: kind.rawValue, size: .parameter(kind.sizeParameter), intensity: intensity, delta: delta)
     }
 }

@@ -11,6 +11,9 @@ public enum Parameter: Int, CaseIterable, Sendable {
     case nonaligned, freezeThreshold, leaveThreshold, hysteresis
     case joinThreshold, acceptThreshold, hazard
     case defaultTrust, memberTrust, memberAffinity, outsiderAffinity
+    case deltaRecallAmbassador, deltaSeverRelations, deltaSummit, deltaAgreement, deltaApology, deltaSanction
+    case deltaThreat, deltaUltimatum, deltaTerritorialClaim, deltaRecognition, deltaWithdrawal, deltaRebuff, deltaConsultation
+    case mediation
 
     /// What a parameter is: name as written in files, default, inclusive range, meaning.
     public struct Info: Sendable {
@@ -60,6 +63,20 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .memberTrust: return Info(name: "member_trust", defaultValue: 0.4, minimum: -1, maximum: 1, meaning: "initial trust between co-members of a bloc the scenario does not list")
         case .memberAffinity: return Info(name: "member_affinity", defaultValue: 0.7, minimum: 0, maximum: 1, meaning: "initial affinity of a member for its bloc when `alignment` does not give it")
         case .outsiderAffinity: return Info(name: "outsider_affinity", defaultValue: 0.2, minimum: 0, maximum: 1, meaning: "initial affinity of a non-member for a bloc when `alignment` does not give it")
+        case .deltaRecallAmbassador: return Info(name: "delta_recall_ambassador", defaultValue: -0.2, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `recall_ambassador` move at intensity 1")
+        case .deltaSeverRelations: return Info(name: "delta_sever_relations", defaultValue: -0.5, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `sever_relations` move at intensity 1")
+        case .deltaSummit: return Info(name: "delta_summit", defaultValue: 0.1, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `summit` at intensity 1")
+        case .deltaAgreement: return Info(name: "delta_agreement", defaultValue: 0.15, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of an `agreement` at intensity 1")
+        case .deltaApology: return Info(name: "delta_apology", defaultValue: 0.1, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of an `apology` at intensity 1")
+        case .deltaSanction: return Info(name: "delta_sanction", defaultValue: -0.3, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `sanction` at intensity 1")
+        case .deltaThreat: return Info(name: "delta_threat", defaultValue: -0.25, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `threat` at intensity 1")
+        case .deltaUltimatum: return Info(name: "delta_ultimatum", defaultValue: -0.4, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of an `ultimatum` at intensity 1")
+        case .deltaTerritorialClaim: return Info(name: "delta_territorial_claim", defaultValue: -0.35, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `territorial_claim` at intensity 1")
+        case .deltaRecognition: return Info(name: "delta_recognition", defaultValue: -0.3, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in a state that recognises a breakaway part of it (`recognition`) at intensity 1")
+        case .deltaWithdrawal: return Info(name: "delta_withdrawal", defaultValue: -0.2, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `withdrawal` of forces or aid at intensity 1")
+        case .deltaRebuff: return Info(name: "delta_rebuff", defaultValue: -0.15, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `rebuff` at intensity 1")
+        case .deltaConsultation: return Info(name: "delta_consultation", defaultValue: 0.05, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `consultation` at intensity 1")
+        case .mediation: return Info(name: "mediation", defaultValue: 0.1, minimum: 0, maximum: 2, meaning: "trust each party of a mediation gains in the other per unit of intensity")
         }
     }
 
@@ -67,6 +84,10 @@ public enum Parameter: Int, CaseIterable, Sendable {
     public static func named(_ name: String) -> Parameter? { byName[name] }
 
     private static let byName: [String: Parameter] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.info.name, $0) })
+
+    /// The diplomatic-kind sizes (`delta_KIND`) and `mediation`, listed in manifests only when a scenario uses or sets them,
+    /// so files written before they existed keep byte-identical manifests.
+    public var isEventSize: Bool { rawValue >= Parameter.deltaRecallAmbassador.rawValue && rawValue <= Parameter.deltaConsultation.rawValue || self == .mediation }
 
     /// All names, for did-you-mean suggestions.
     public static var names: [String] { allCases.map(\.info.name) }

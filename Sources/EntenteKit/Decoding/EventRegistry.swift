@@ -11,6 +11,7 @@ public enum EventRegistry {
         Shock.self,
         MembershipChange.self,
         RegimeChange.self,
+        Mediation.self,
     ]
 
     /// The type with `type:` name `name`.

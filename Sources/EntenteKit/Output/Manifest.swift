@@ -35,7 +35,7 @@ public struct Manifest {
         fields["seeding"] = "StreamSeed.key(seed, point, replicate): SplitMix64 chain; mt19937 state words from SplitMix64(key)"
         fields["gsl_version"] = GSLSetup.version
         var parameters: [String: Double] = [:]
-        for parameter in Parameter.allCases { parameters[parameter.info.name] = scenario.parameters[parameter] }
+        for parameter in scenario.listedParameters { parameters[parameter.info.name] = scenario.parameters[parameter] }
         fields["parameters"] = parameters
         fields["calendar"] = ["start": scenario.calendar.start.description, "end": scenario.calendar.end.description,
                               "step": scenario.calendar.unit.rawValue, "steps": scenario.calendar.stepCount]

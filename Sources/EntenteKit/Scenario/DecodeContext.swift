@@ -15,6 +15,10 @@ public struct DecodeContext: Sendable {
     public internal(set) var eventIndex: [String: Int] = [:]
     /// Event id → type name, for references that need a particular type.
     public internal(set) var eventTypes: [String: String] = [:]
+    /// Diplomatic kinds declared under `kinds:` → their delta at intensity 1.
+    public internal(set) var declaredKinds: [String: Double] = [:]
+    /// Every tag some event carries, so a variant removing a tag no event has is refused.
+    public internal(set) var eventTags: Set<String> = []
     /// The calendar, once decoded; date checks are skipped without one.
     public internal(set) var calendar: SimulationCalendar?
     /// Locations of values set by `--set` or a variant: a date there past the calendar's end means "never".

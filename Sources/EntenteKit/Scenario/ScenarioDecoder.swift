@@ -2,7 +2,7 @@
 public struct ScenarioDecoder {
     /// Top-level keys of a scenario file.
     public static let topLevelKeys = ["name", "description", "calendar", "seed", "replicates", "parameters",
-                                      "states", "blocs", "trust", "alignment", "events", "outcomes", "variants", "observed",
+                                      "states", "blocs", "trust", "alignment", "kinds", "events", "outcomes", "variants", "observed",
                                       "propensity"]
 
     /// Locations of values that came from `--set` or a variant: their event dates may lie past the end.
@@ -34,6 +34,7 @@ public struct ScenarioDecoder {
         let blocs = top["blocs"].map { decodeBlocs($0, context: &context) } ?? []
         let trust = top["trust"].map { decodeTrust($0, context: &context) } ?? []
         let alignment = top["alignment"].map { decodeAlignment($0, context: &context) } ?? []
+        if let node = top["kinds"] { decodeKinds(node, context: &context) }
         let events = (top["events"].map { decodeEvents($0, context: &context) } ?? []) + Self.joinEvents(of: blocs, stepCount: calendar?.stepCount ?? 0)
         let outcomes = top["outcomes"].map { decodeOutcomes($0, context: &context) } ?? []
         let variants = top["variants"].map { VariantDecoder.decode($0, context: &context) } ?? []
@@ -224,6 +225,7 @@ public struct ScenarioDecoder {
             context.eventIndex[id] = index
             context.eventTypes[id] = item["type"]?.scalarText ?? ""
         }
+        for item in items { context.eventTags.formUnion(item["tags"]?.items?.compactMap(\.scalarText) ?? []) }
         var events: [ScenarioEvent] = []
         for (index, item) in items.enumerated() {
             guard item.entries != nil else {

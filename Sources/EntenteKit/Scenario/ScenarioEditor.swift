@@ -1,12 +1,12 @@
 /// Edits a scenario's YAML tree before decoding: `--set PATH=VALUE` overrides and variants.
 ///
 /// Paths: a parameter name (`betrayal`) or `parameters.NAME`; `seed`; `replicates`;
-/// `calendar.start|end|step`; `states.ID.FIELD`, `blocs.ID.FIELD`, `events.ID.FIELD`.
+/// `calendar.start|end|step`; `kinds.NAME.delta` (a kind declared under `kinds:`); `states.ID.FIELD`, `blocs.ID.FIELD`, `events.ID.FIELD`.
 /// The typed decoder validates the values afterwards, so an override is checked exactly
 /// like a value written in the file.
 public struct ScenarioEditor {
     /// The tree being edited.
-    public private(set) var root: YAMLNode
+    public internal(set) var root: YAMLNode
     /// Locations of the values set, so the decoder can tell overrides apart.
     public private(set) var overrideLocations: Set<SourceLocation> = []
 
@@ -36,11 +36,13 @@ public struct ScenarioEditor {
             root = Self.setting(root, key: "calendar", to: Self.setting(calendar, key: parts[1], to: value))
         case _ where parts[0] == "observed":
             throw PathError(message: "'observed' records what really happened and cannot be changed by --set or a variant; edit the file instead")
+        case 3 where parts[0] == "kinds":
+            try setKindField(kind: parts[1], field: parts[2], value: value)
         case 3 where ["states", "blocs", "events"].contains(parts[0]):
             try setItemField(list: parts[0], id: parts[1], field: parts[2], value: value)
         default:
             let hint = DidYouMean.hint(for: path, among: Parameter.names)
-            throw PathError(message: "unknown name or path '\(path)'\(hint); expected a parameter name (see docs/model.md), seed, replicates, calendar.FIELD, or states|blocs|events.ID.FIELD")
+            throw PathError(message: "unknown name or path '\(path)'\(hint); expected a parameter name (see docs/model.md), seed, replicates, calendar.FIELD, kinds.NAME.delta, or states|blocs|events.ID.FIELD")
         }
     }
 

@@ -30,7 +30,10 @@ public struct ScenarioLoader: Sendable {
             }
             try editor.apply(spec)
         }
-        if variant == nil && settings.isEmpty { return base }
+        if variant == nil && settings.isEmpty {
+            try Self.validateVariants(of: base, root: root, file: file)
+            return base
+        }
         let withVariant = editor
         try Self.apply(settings, to: &editor)
         do {

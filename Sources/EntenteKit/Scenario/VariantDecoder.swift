@@ -32,7 +32,13 @@ enum VariantDecoder {
                 for key in ["tag", "tags"] {
                     guard let node = removeFields[key] else { continue }
                     let values = node.items == nil ? [node] : node.items!
-                    for value in values { if let tag = context.identifier(value, field: key) { tags.append(tag) } }
+                    for value in values {
+                        guard let tag = context.identifier(value, field: key) else { continue }
+                        if !context.eventTags.contains(tag) {
+                            context.error("variant '\(name)' removes the tag '\(tag)', which no event carries; expected a tag listed under an event's `tags`\(DidYouMean.hint(for: tag, among: context.eventTags.sorted()))", at: value.location)
+                        }
+                        tags.append(tag)
+                    }
                 }
             }
             var settings: [(path: String, value: YAMLNode)] = []

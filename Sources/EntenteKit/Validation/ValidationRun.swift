@@ -84,7 +84,7 @@ public enum ValidationRun {
         manifest.fields["seed_rule"] = request.seed == nil ? "each case's own `seed:`" : "--seed \(request.seed!) for every case"
         manifest.fields["cases"] = cases.scenarios.map { scenario -> [String: Any] in
             var parameters: [String: Double] = [:]
-            for parameter in Parameter.allCases { parameters[parameter.info.name] = scenario.parameters[parameter] }
+            for parameter in scenario.listedParameters { parameters[parameter.info.name] = scenario.parameters[parameter] }
             return ["path": scenario.file, "name": scenario.name,
                     "sha256": FileManager.default.contents(atPath: scenario.file).map { SHA256.hex($0) } ?? "",
                     "seed": request.seed ?? scenario.seed, "observed": scenario.observed.count,

@@ -11,6 +11,10 @@ extension AidRequest: EventDecoding {
         var against: Int?? = .some(nil)
         if let node = fields["against"] { against = context.state(node, field: "against").map { .some($0) } ?? nil }
         let answers = CallForHelp.decodeAnswers(fields, context: &context)
+        if let from, let againstValue = against, againstValue == from, let node = fields["against"] {
+            context.error("'against' names \(node.scalarText ?? ""), the state that calls for help; expected another state (the one it needs help against)", at: node.location)
+            return nil
+        }
         guard let from, let intensity, let against, let bloc = answers.bloc, let response = answers.response,
               let responses = answers.responses else { return nil }
         return AidRequest(call: CallForHelp(caller: from, adversary: against, bloc: bloc, intensity: intensity,

@@ -1,0 +1,28 @@
+extension ScenarioLoader {
+    /// Applies and decodes every declared variant of a valid base file, so `check` (and a run of the base)
+    /// refuses a variant that would fail when chosen. Each problem is reported at the variant's own line,
+    /// naming it: a value the variant sets keeps its own position; a problem it causes elsewhere (an event
+    /// its `set: calendar.end` leaves outside the calendar) is reported at the variant, citing that place.
+    static func validateVariants(of base: Scenario, root: YAMLNode, file: String) throws {
+        var diagnostics: [Diagnostic] = []
+        for variant in base.variants {
+            var editor = ScenarioEditor(root: root)
+            do {
+                try editor.apply(variant)
+                _ = try ScenarioDecoder(overrideLocations: editor.overrideLocations).decode(editor.root, file: file)
+            } catch EntenteError.data(let found) {
+                for diagnostic in found {
+                    let prefix = "variant '\(variant.name)': "
+                    let message = diagnostic.message.hasPrefix(prefix) ? String(diagnostic.message.dropFirst(prefix.count)) : diagnostic.message
+                    if let location = diagnostic.location, editor.overrideLocations.contains(location) || location == variant.location {
+                        diagnostics.append(Diagnostic(prefix + message, at: location))
+                    } else {
+                        let place = diagnostic.location.map { " (at \($0))" } ?? ""
+                        diagnostics.append(Diagnostic(prefix + message + place, at: variant.location))
+                    }
+                }
+            }
+        }
+        if !diagnostics.isEmpty { throw EntenteError.data(diagnostics) }
+    }
+}
