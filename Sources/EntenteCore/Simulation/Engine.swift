@@ -78,6 +78,9 @@ public struct Engine: Sendable {
             Dynamics.updateTrust(&world, parameters: parameters, random: random, scratch: &scratch)
             Dynamics.perceive(&world, parameters: parameters, scratch: &scratch)
             Dynamics.updateAffinity(&world, parameters: parameters, scratch: scratch)
+            if observer.wantsDrivers {
+                observer.observeDrivers(world: world, blocTrust: scratch.blocTrust, cover: scratch.cover, step: step)
+            }
             Dynamics.updateMembership(&world, step: step, parameters: parameters, random: random, names: names, log: &log)
             for index in measures.indices {
                 measures[index].observe(world: world, step: step, lastStep: lastStep, values: &outcomes, offset: outcomeOffsets[index])
