@@ -11,6 +11,9 @@ Figures (each only when its CSV is there):
   effects.png            compare/effects.csv as a forest plot: paired difference and 95% CI per variant
   reliability.png        validation.csv (entente validate): predicted P vs observed frequency, binned, with counts
   date_errors.png        validation.csv: per observed event, median and p10–p90 of simulated − observed months
+  drivers_<STATE>_<BLOC>.png  drivers.csv (run --record drivers): the mean over replicates of the affinity
+                         target's terms (trust, security, clamp; stacked around 1/2), the target and the
+                         affinity, with the scripted events touching STATE marked
 Needs only pandas and matplotlib.
 """
 import argparse
@@ -40,6 +43,50 @@ def band(ax, frame, value, label):
     q = grouped.quantile([0.05, 0.5, 0.95]).unstack()
     line, = ax.plot(q.index, q[0.5], label=label)
     ax.fill_between(q.index, q[0.05], q[0.95], color=line.get_color(), alpha=0.2)
+
+
+def drivers_plot(folder, drivers, state, bloc):
+    """drivers_<STATE>_<BLOC>.png: mean terms of the affinity target over replicates, events marked (docs/outputs.md#driverscsv)."""
+    rows = drivers[(drivers["state"] == state) & (drivers["bloc"] == bloc)]
+    if not len(rows):
+        return []
+    mean = rows.groupby("when")[["trust_term", "security_term", "clamp", "target", "affinity"]].mean()
+    fig, ax = plt.subplots(figsize=(10, 5.5))
+    # Terms stacked from the constant 1/2: positive parts above, negative parts below.
+    upper = pd.Series(0.5, index=mean.index)
+    lower = pd.Series(0.5, index=mean.index)
+    for column, label in [("trust_term", "trust term w_trust·τ/2"), ("security_term", "security term w_security·need·(2·cover−1)/2"),
+                          ("clamp", "clamp adjustment")]:
+        positive = mean[column].clip(lower=0)
+        negative = mean[column].clip(upper=0)
+        if not (positive.any() or negative.any()):
+            continue
+        fill = ax.fill_between(mean.index, upper, upper + positive, alpha=0.45, label=label, step="mid")
+        ax.fill_between(mean.index, lower + negative, lower, alpha=0.45, color=fill.get_facecolor()[0], step="mid")
+        upper = upper + positive
+        lower = lower + negative
+    ax.axhline(0.5, color="grey", linewidth=0.8, linestyle=":")
+    ax.plot(mean.index, mean["target"], color="black", linewidth=1.2, label="target (sum of the terms)")
+    ax.plot(mean.index, mean["affinity"], color="black", linewidth=1.2, linestyle="--", label="affinity")
+    events_path = os.path.join(folder, "events.csv")
+    if os.path.exists(events_path):
+        events = pd.read_csv(events_path, keep_default_na=False)
+        first = events["replicate"].min() if len(events) else 0
+        mine = events[(events["replicate"] == first) & (events["event"] != "") &
+                      ((events["actor"] == state) | (events["target"] == state))].drop_duplicates("event")
+        for _, event in mine.iterrows():
+            when = dates(pd.Series([event["date"]])).iloc[0]
+            ax.axvline(when, color="grey", linewidth=0.6, alpha=0.6)
+            ax.annotate(event["event"], (when, 1.0), rotation=90, fontsize=6, va="top", ha="right", color="dimgrey",
+                        xycoords=("data", "axes fraction"))
+    ax.set_title(f"{state}'s affinity for {bloc}: the target's terms (mean over replicates)")
+    ax.set_ylabel("affinity target and its terms")
+    ax.legend(loc="lower left", fontsize=8)
+    path = os.path.join(folder, f"drivers_{state}_{bloc}.png")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return [path]
 
 
 def validation_plots(folder, scores):
@@ -210,6 +257,12 @@ def main():
             fig.savefig(path, dpi=110)
             plt.close(fig)
             written.append(path)
+
+    drivers_path = os.path.join(folder, "drivers.csv")
+    if os.path.exists(drivers_path) and state and bloc:
+        drivers = pd.read_csv(drivers_path, keep_default_na=False, na_values=[""])
+        drivers["when"] = dates(drivers["date"])
+        written += drivers_plot(folder, drivers, state, bloc)
 
     validation_path = os.path.join(folder, "validation.csv")
     if os.path.exists(validation_path):
