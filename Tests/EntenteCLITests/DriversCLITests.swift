@@ -73,4 +73,46 @@ final class DriversCLITests: XCTestCase {
         }
         XCTAssertEqual(clamped, 0, "the CSTO weights never reach the clamp")
     }
+
+    /// Two members, no threat, no noise or memory: A's target is (1 + 0.6 · 0.5)/2 = 0.65 (trust term 0.15)
+    /// until `jolt` cuts A's trust in B by 0.3 in 2020-04: trust term 0.06, target 0.56. Affinity starts at
+    /// 0.7 and moves 15 % of the way each step: 0.6925, 0.686125, 0.68060625, 0.66251531…, 0.6472…, 0.6341…
+    func testExplainPrintsTheTermsOfATinyRunAndTheEventAtTheJump() throws {
+        try """
+            name: explain tiny
+            calendar: {start: 2020-01, end: 2020-06, step: month}
+            seed: 1
+            replicates: 2
+            parameters: {decay: 0, forgiveness: 0, balance: 0, noise: 0}
+            states:
+              - {id: A, capability: 1}
+              - {id: B, capability: 1}
+            blocs:
+              - {id: X, leader: B, members: [A, B], obligation: 1}
+            trust:
+              - {from: A, to: B, value: 0.5, mutual: true}
+            events:
+              - {id: jolt, at: 2020-04, type: shock, trust: [{from: A, to: B, delta: -0.3}]}
+            outcomes:
+              - {name: a_affinity_x, type: affinity, state: A, bloc: X}
+
+            """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try entente(["run", "tiny.yaml", "--out", "run", "--record", "drivers", "--quiet"]).status, 0)
+        let result = try entente(["explain", "run", "--state", "A", "--bloc", "X", "--rows", "6"])
+        XCTAssertEqual(result.status, 0, result.err)
+        let lines = result.out.components(separatedBy: "\n").dropLast().map { $0 }
+        XCTAssertEqual(lines[2], "median replicate 0 (nearest to the across-replicate median affinity)")
+        XCTAssertEqual(lines[4], " 2020-01  member     0.693     0.65    0.5     0.15         0.0      0.0")
+        XCTAssertEqual(lines[7], " 2020-04  member     0.663     0.56    0.5     0.06         0.0      0.0")
+        XCTAssertEqual(lines[10], "change 2020-01→2020-06: affinity -0.058, target -0.09 = trust -0.09 + security 0.0 + clamp 0.0")
+        XCTAssertEqual(lines.last, "  2020-04 trust -0.09: jolt")
+    }
+
+    func testExplainRefusesARunWithoutDriversWithExit66() throws {
+        XCTAssertEqual(try entente(["run", scenario, "--out", "plain", "--replicates", "1", "--quiet"]).status, 0)
+        let result = try entente(["explain", "plain", "--state", "ARM", "--bloc", "CSTO"])
+        XCTAssertEqual(result.status, 66)
+        XCTAssertEqual(result.err, "error: plain has no drivers.csv; run the scenario again with `entente run FILE --record drivers` (docs/outputs.md#driverscsv)\n")
+        XCTAssertEqual(result.out, "")
+    }
 }

@@ -23,8 +23,9 @@ public struct AffinityTerms: Sendable, Equatable {
         // The target exactly as Dynamics.updateAffinity computes it.
         target = min(1, max(0, (1 + wTrust * blocTrust + wSecurity * need * (2 * cover - 1)) / 2))
         half = 0.5
-        trust = wTrust * blocTrust / 2
-        security = wSecurity * need * (2 * cover - 1) / 2
+        // `+ 0` turns a negative zero (no need, no cover) into +0 for the CSV; it changes no other value.
+        trust = wTrust * blocTrust / 2 + 0
+        security = wSecurity * need * (2 * cover - 1) / 2 + 0
         let unclamped = (half + trust) + security
         var adjustment = target - unclamped
         // target − unclamped is exact whenever the two are within a factor of two (Sterbenz); otherwise
