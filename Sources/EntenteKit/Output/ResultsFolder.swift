@@ -130,7 +130,7 @@ public struct ResultsFolder {
 
     /// The names Entente writes into a staging folder.
     static let stagingFileNames: Set<String> = Set(SeriesRecorder.headers.map(\.file))
-        .union(["outcomes.csv", "effects.csv", "manifest.json"])
+        .union(["outcomes.csv", "effects.csv", "manifest.json", "drivers.csv", "attribution.csv", "shapley.csv"])
 
     /// True when `path` is a staging folder Entente wrote: a real folder (not a symbolic link) owned by
     /// this user, holding only regular files with the names Entente writes there.
