@@ -17,6 +17,8 @@ Figures (each only when its CSV is there; EXT is the --format):
   sweep_<OUTCOME>.EXT       a sweep's points.csv: heatmap (2 parameters on a grid), line (1), or one panel per parameter
   reliability.EXT           validation.csv (entente validate): predicted P vs observed frequency, binned, with counts
   date_errors.EXT           validation.csv: per observed event, median and p10–p90 of simulated − observed months
+  drivers_<STATE>_<BLOC>.EXT  drivers.csv (run --record drivers): mean over replicates of the affinity target's terms
+                            (trust, security, clamp; stacked around 1/2), the target and the affinity, events marked
 Time series are marked with the scenario's scripted events (events.csv) unless --no-events.
 Exit status: 0 figures written, 1 nothing to plot or not a folder, 2 bad option (an unknown state, bloc or outcome).
 Needs only pandas and matplotlib.
@@ -119,6 +121,45 @@ class Plotter:
         self.args = args
         self.written = []
         self.notes = []
+
+    # ---------------------------------------------------------------- drivers (entente run --record drivers)
+    def drivers(self, state, bloc):
+        """drivers_<STATE>_<BLOC>: mean terms of the affinity target over replicates, events marked (docs/outputs.md#driverscsv)."""
+        frame = self.read("drivers.csv", keep_default_na=False, na_values=[""])
+        rows = frame[(frame["state"] == state) & (frame["bloc"] == bloc)]
+        if not len(rows):
+            return
+        mean = rows.groupby("when")[["trust_term", "security_term", "clamp", "target", "affinity"]].mean()
+        fig, ax = plt.subplots(figsize=(10, 5.5))
+        upper = pd.Series(0.5, index=mean.index)  # terms stacked from the constant 1/2: positive parts above, negative below
+        lower = pd.Series(0.5, index=mean.index)
+        for column, label in [("trust_term", "trust term w_trust·τ/2"), ("security_term", "security term w_security·need·(2·cover−1)/2"),
+                              ("clamp", "clamp adjustment")]:
+            positive = mean[column].clip(lower=0)
+            negative = mean[column].clip(upper=0)
+            if not (positive.any() or negative.any()):
+                continue
+            fill = ax.fill_between(mean.index, upper, upper + positive, alpha=0.45, label=label, step="mid")
+            ax.fill_between(mean.index, lower + negative, lower, alpha=0.45, color=fill.get_facecolor()[0], step="mid")
+            upper, lower = upper + positive, lower + negative
+        ax.axhline(0.5, color="grey", linewidth=0.8, linestyle=":")
+        ax.plot(mean.index, mean["target"], color="black", linewidth=1.2, label="target (sum of the terms)")
+        ax.plot(mean.index, mean["affinity"], color="black", linewidth=1.2, linestyle="--", label="affinity")
+        if self.exists("events.csv"):
+            events = pd.read_csv(self.path("events.csv"), keep_default_na=False)
+            first = events["replicate"].min() if len(events) else 0
+            mine = events[(events["replicate"] == first) & (events["event"] != "") &
+                          ((events["actor"] == state) | (events["target"] == state))].drop_duplicates("event")
+            for _, event in mine.iterrows():
+                when = dates(pd.Series([event["date"]])).iloc[0]
+                ax.axvline(when, color="grey", linewidth=0.6, alpha=0.6)
+                ax.annotate(event["event"], (when, 1.0), rotation=90, fontsize=6, va="top", ha="right", color="dimgrey",
+                            xycoords=("data", "axes fraction"))
+        replicates = rows["replicate"].nunique()
+        ax.set_title(f"{state}'s affinity for {bloc}: the target's terms (mean over {replicates} replicates)")
+        ax.set_ylabel("affinity target and its terms")
+        ax.legend(loc="lower left", fontsize=8)
+        self.save(fig, f"drivers_{state}_{bloc}")
 
     # ---------------------------------------------------------------- files
     def path(self, name):
@@ -710,6 +751,8 @@ class Plotter:
             self.trust(trust, affinity, state, bloc, events)
         if affinity is not None and state:
             self.affinity(affinity, state, events)
+        if self.exists("drivers.csv") and state and bloc:
+            self.drivers(state, bloc)
 
         if self.exists("outcomes.csv"):
             outcomes = pd.read_csv(self.path("outcomes.csv"), **IDS, dtype=str)

@@ -17,8 +17,10 @@ extension CallForHelp {
 }
 
 extension Attack {
-    /// An attack naming a bloc its target is never in (``CallForHelp/blocScopeProblem(in:event:)``).
+    /// An attack naming a bloc its target is never in (``CallForHelp/blocScopeProblem(in:event:)``); when the
+    /// bloc is right, `responses:` must name states the target's call reaches (``CallForHelp/responseProblems(in:)``).
     public func problems(in scenario: Scenario) -> [String] {
-        call.blocScopeProblem(in: scenario, event: "the attack").map { [$0] } ?? []
+        if let scope = call.blocScopeProblem(in: scenario, event: "the attack") { return [scope] }
+        return call.responseProblems(in: scenario)
     }
 }

@@ -98,6 +98,9 @@ public struct Engine: Sendable {
             Dynamics.updateTrust(&world, parameters: parameters, random: random, scratch: &scratch)
             Dynamics.perceive(&world, parameters: parameters, scratch: &scratch)
             Dynamics.updateAffinity(&world, parameters: parameters, scratch: scratch)
+            if observer.wantsDrivers {
+                observer.observeDrivers(world: world, blocTrust: UnsafeBufferPointer(scratch.blocTrust), cover: UnsafeBufferPointer(scratch.cover), step: step)
+            }
             Dynamics.updateMembership(&world, step: step, parameters: parameters, random: random, names: names, log: &log)
             for k in 0..<watchOffsets.count {
                 let offset = watchOffsets[k]

@@ -7,6 +7,20 @@ public protocol StepObserver {
     mutating func observe(world: World, step: Int, events: [EventLog.Entry])
     /// Whether the engine should build event rows at all.
     var wantsEvents: Bool { get }
+    /// Whether the engine should hand over the perception of each step (drivers.csv). Off by default,
+    /// and then the step loop does no extra work.
+    var wantsDrivers: Bool { get }
+    /// Called between rule 5 (affinity) and rule 6 (membership) of step `step` when ``wantsDrivers``:
+    /// the world holds this step's threat, need and affinity and the statuses rule 6 is about to
+    /// check; `blocTrust` and `cover` are τ_ib and cover_ib, state-major (`i · blocs + b`).
+    mutating func observeDrivers(world: World, blocTrust: UnsafeBufferPointer<Double>, cover: UnsafeBufferPointer<Double>, step: Int)
+}
+
+extension StepObserver {
+    /// No drivers unless an observer asks.
+    public var wantsDrivers: Bool { false }
+    /// Ignores the drivers.
+    public mutating func observeDrivers(world: World, blocTrust: UnsafeBufferPointer<Double>, cover: UnsafeBufferPointer<Double>, step: Int) {}
 }
 
 /// An observer that keeps nothing (outcome-only runs).

@@ -75,6 +75,14 @@ public struct ScenarioEditor {
         root = Self.setting(root, key: "events", to: YAMLNode(.sequence(kept), at: root["events"]!.location))
     }
 
+    /// Drops the `variants:` list (an edited instance has none: its removals might not resolve).
+    public mutating func dropVariants() {
+        if var entries = root.entries {
+            entries.removeAll { $0.key == "variants" }
+            root = YAMLNode(.mapping(entries), at: root.location)
+        }
+    }
+
     /// Applies a declared variant: removals first, then its settings.
     public mutating func apply(_ variant: VariantSpec) throws {
         // The variant list belongs to the base file; a variant's instance has none (its removals would not resolve).

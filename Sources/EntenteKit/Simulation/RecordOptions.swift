@@ -7,14 +7,17 @@ public struct RecordOptions: Sendable, Hashable {
     public var every: Int = 1
     /// Trust pairs recorded: all ordered pairs, the pairs the scenario lists (and its trust outcomes), or none.
     public var trust: TrustPairs = .pairs
+    /// Whether drivers.csv is written (the model's reasons per state–bloc pair and recorded step).
+    public var drivers = false
 
     /// Creates options.
-    public init(every: Int = 1, trust: TrustPairs = .pairs) {
+    public init(every: Int = 1, trust: TrustPairs = .pairs, drivers: Bool = false) {
         self.every = every
         self.trust = trust
+        self.drivers = drivers
     }
 
-    /// Parses `every=K,trust=all|pairs|none` (either part may be omitted).
+    /// Parses `every=K,trust=all|pairs|none,drivers` (any part may be omitted).
     public init(parsing text: String) throws {
         try self.init(parsing: [text])
     }
@@ -25,9 +28,15 @@ public struct RecordOptions: Sendable, Hashable {
         var given: [String: String] = [:]
         for text in texts {
             for part in text.split(separator: ",") {
+                if part == "drivers" {
+                    if given["drivers"] != nil { throw EntenteError.usage("--record: 'drivers' is given twice; expected each setting once") }
+                    given["drivers"] = "drivers"
+                    drivers = true
+                    continue
+                }
                 let pieces = part.split(separator: "=", maxSplits: 1).map(String.init)
                 guard pieces.count == 2 else {
-                    throw EntenteError.usage("--record \(text): expected every=K,trust=all|pairs|none")
+                    throw EntenteError.usage("--record \(text): expected every=K,trust=all|pairs|none,drivers")
                 }
                 if let earlier = given[pieces[0]] {
                     throw EntenteError.usage("--record: '\(pieces[0])' is given twice (\(earlier) and \(part)); expected each setting once")
@@ -45,7 +54,7 @@ public struct RecordOptions: Sendable, Hashable {
                     }
                     trust = choice
                 default:
-                    throw EntenteError.usage("--record: unknown setting '\(pieces[0])'; expected every=K or trust=all|pairs|none")
+                    throw EntenteError.usage("--record: unknown setting '\(pieces[0])'; expected every=K, trust=all|pairs|none or drivers")
                 }
             }
         }

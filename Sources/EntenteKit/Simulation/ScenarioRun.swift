@@ -79,6 +79,12 @@ public struct ScenarioRun {
             try file.flush(&header)
             files.append(file)
         }
+        if record.drivers {
+            let file = try folder.create("drivers.csv")
+            var header = CSVBuffer(header: SeriesRecorder.driversHeader)
+            try file.flush(&header)
+            files.append(file)
+        }
         let columns = engine.outcomeColumns
         var outcomes = CSVBuffer(header: ["replicate"] + columns.map(\.name))
         var values: [[Double]] = Array(repeating: [], count: columns.count)
@@ -122,7 +128,9 @@ public struct ScenarioRun {
         var manifest = Manifest(command: request.commandLine, scenario: scenario, scenarioPath: request.path,
                                 variant: request.variant, settings: request.settings, seed: seed, replicates: replicates,
                                 started: started, duration: Date().timeIntervalSince(started))
-        manifest.fields["record"] = ["every": request.record.every, "trust": request.record.trust.rawValue]
+        manifest.fields["record"] = request.record.drivers
+            ? ["every": request.record.every, "trust": request.record.trust.rawValue, "drivers": true]
+            : ["every": request.record.every, "trust": request.record.trust.rawValue]
         manifest.fields["failed_replicates"] = failures.count
         try folder.write("manifest.json", bytes: manifest.encoded())
         let means = columns.enumerated().filter { $0.element.kind != .date }.map { index, column in

@@ -10,17 +10,21 @@ public struct SeriesRecorder: StepObserver {
     public var blocs = CSVBuffer()
     /// events.csv rows.
     public var events = CSVBuffer()
+    /// drivers.csv rows (only with `--record drivers`).
+    public var drivers = CSVBuffer()
 
-    private let replicate: Int
+    let replicate: Int
     // Ids, labels and status words as UTF-8 once per recorder: they are validated plain text, so rows
     // append their bytes without building or scanning strings.
-    private let labels: [[UInt8]]
-    private let stateIDs: [[UInt8]]
-    private let blocIDs: [[UInt8]]
-    private static let statusWords: [[UInt8]] = [MembershipStatus.outside, .member, .frozen, .left].map { Array($0.name.utf8) }
+    let labels: [[UInt8]]
+    let stateIDs: [[UInt8]]
+    let blocIDs: [[UInt8]]
+    static let statusWords: [[UInt8]] = [MembershipStatus.outside, .member, .frozen, .left].map { Array($0.name.utf8) }
     private let pairs: [(Int, Int)]
-    private let every: Int
-    private let lastStep: Int
+    let every: Int
+    let lastStep: Int
+    /// The parameters drivers.csv needs, or nil when drivers are not recorded.
+    let driverParameters: ParameterValues?
 
     /// The headers of the five files, in the order above.
     public static let headers: [(file: String, columns: [String])] = [
@@ -40,6 +44,7 @@ public struct SeriesRecorder: StepObserver {
         pairs = options.trustPairs(for: scenario)
         every = options.every
         lastStep = scenario.calendar.stepCount - 1
+        driverParameters = options.drivers ? scenario.parameters : nil
     }
 
     public var wantsEvents: Bool { true }

@@ -84,7 +84,7 @@ final class SeriesStream: @unchecked Sendable {
     private func write(_ ready: SpillingRecorder) throws {
         if let error = ready.error { throw error }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        for (index, path) in SpillingRecorder.buffers.enumerated() {
+        for (index, path) in SpillingRecorder.buffers.enumerated() where index < files.count {
             if let spool = ready.spools[index] {
                 try spool.close()
                 let spoolPath = spool.path

@@ -3,8 +3,9 @@
 /// memory. ``SeriesStream`` later copies the spool files, then the rows still in memory, into the
 /// results in replicate order: the bytes are those of the recorder alone.
 struct SpillingRecorder: StepObserver {
-    /// The five buffers of a ``SeriesRecorder``, in the order of ``SeriesRecorder/headers``.
-    nonisolated(unsafe) static let buffers: [WritableKeyPath<SeriesRecorder, CSVBuffer>] = [\.trust, \.affinity, \.states, \.blocs, \.events]
+    /// The buffers of a ``SeriesRecorder``: the five of ``SeriesRecorder/headers`` in order, then drivers
+    /// (empty unless `--record drivers`).
+    nonisolated(unsafe) static let buffers: [WritableKeyPath<SeriesRecorder, CSVBuffer>] = [\.trust, \.affinity, \.states, \.blocs, \.events, \.drivers]
 
     /// The recorder; its buffers hold the rows not spilled yet.
     var recorder: SeriesRecorder
@@ -13,7 +14,7 @@ struct SpillingRecorder: StepObserver {
     /// Path prefix of this replicate's spool files (`PREFIX-0` … `PREFIX-4`).
     let spoolPrefix: String
     /// Spool files opened so far, one per buffer.
-    private(set) var spools: [OutputFile?] = Array(repeating: nil, count: 5)
+    private(set) var spools: [OutputFile?] = Array(repeating: nil, count: 6)
     /// The first error writing a spool file; later rows are dropped (the run is then reported failed).
     private(set) var error: EntenteError?
 
@@ -24,6 +25,12 @@ struct SpillingRecorder: StepObserver {
     }
 
     var wantsEvents: Bool { recorder.wantsEvents }
+
+    var wantsDrivers: Bool { recorder.wantsDrivers }
+
+    mutating func observeDrivers(world: World, blocTrust: UnsafeBufferPointer<Double>, cover: UnsafeBufferPointer<Double>, step: Int) {
+        recorder.observeDrivers(world: world, blocTrust: blocTrust, cover: cover, step: step)
+    }
 
     /// Bytes held in memory.
     var heldBytes: Int { Self.buffers.reduce(0) { $0 + recorder[keyPath: $1].bytes.count } }
