@@ -60,6 +60,8 @@ public struct SweepManifest {
             "variant": spec.variant ?? NSNull(),
             "seed": spec.seed, "replicates": spec.replicates,
             "design": spec.design.rawValue, "samples": spec.samples, "record": spec.record.rawValue,
+            "design_options": ["second_order": spec.designOptions.secondOrder, "skip": spec.designOptions.skip,
+                               "levels": spec.designOptions.levels, "candidates": spec.designOptions.candidates ?? NSNull()] as [String: Any],
             "parameters": parameters,
             "points": plan.points,
             "rng": RandomStream.generatorName,
