@@ -14,6 +14,11 @@ public struct SobolIndices: Sendable, Hashable {
         public var value: Double
         /// 1.96 × the bootstrap standard deviation.
         public var halfWidth: Double
+        /// An estimate.
+        public init(value: Double, halfWidth: Double) {
+            self.value = value
+            self.halfWidth = halfWidth
+        }
     }
 
     /// First-order indices, one per parameter.
@@ -22,6 +27,13 @@ public struct SobolIndices: Sendable, Hashable {
     public var totalOrder: [Estimate]
     /// Second-order indices for pairs i < j, in the order (0,1), (0,2), …, (1,2), …; empty without second order.
     public var secondOrder: [Estimate]
+
+    /// Indices from their parts.
+    public init(firstOrder: [Estimate], totalOrder: [Estimate], secondOrder: [Estimate]) {
+        self.firstOrder = firstOrder
+        self.totalOrder = totalOrder
+        self.secondOrder = secondOrder
+    }
 
     /// The normal quantile of a 95 % interval.
     public static let z95 = 1.959963984540054
