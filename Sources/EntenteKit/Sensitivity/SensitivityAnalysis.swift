@@ -30,6 +30,15 @@ public enum SensitivityAnalysis {
         var shard: ShardInfo
     }
 
+    /// True when `folder`'s manifest names a saltelli or morris design of one shard (or a merged sweep):
+    /// `entente sweep` and `entente merge` then analyse it when they finish.
+    public static func applies(to folder: String) -> Bool {
+        struct Head: Decodable { struct ShardInfo: Decodable { var count: Int }; var design: String; var shard: ShardInfo }
+        guard let data = FileManager.default.contents(atPath: folder + "/manifest.json"),
+              let head = try? JSONDecoder().decode(Head.self, from: data) else { return false }
+        return head.shard.count == 1 && (head.design == DesignName.saltelli.rawValue || head.design == DesignName.morris.rawValue)
+    }
+
     /// Analyses `folder` and writes `folder/sensitivity.csv` atomically; returns its path and the number of rows.
     @discardableResult
     public static func analyze(folder: String) throws -> (path: String, rows: Int) {
