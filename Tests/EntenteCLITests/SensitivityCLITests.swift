@@ -121,6 +121,37 @@ final class SensitivityCLITests: XCTestCase {
         XCTAssertEqual(indices.prefix(11), ["mu", "mu_star", "sigma", "mu", "mu_star", "sigma", "mu", "mu_star", "sigma", "noise_share", "noise_share_of_means"])
     }
 
+    /// Scripts/salib_check.py feeds the sweep's outputs to SALib.analyze.sobol / .morris and requires the
+    /// same S1, ST, S2 / mu, mu_star, sigma to 1e-9. CI installs SALib; without it the test skips.
+    func testSALibComputesTheSameIndicesFromEntentesOutputs() throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import SALib, pandas, numpy"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        try probe.run()
+        probe.waitUntilExit()
+        guard probe.terminationStatus == 0 else { throw XCTSkip("python3 with SALib and pandas is not installed (pip install SALib pandas); CI installs them") }
+        try write(Self.sweep(design: "saltelli", extra: "second_order: true").replacingOccurrences(of: "samples: 4", with: "samples: 16"), to: "s.yaml")
+        try write(Self.sweep(design: "morris", extra: "candidates: 12").replacingOccurrences(of: "samples: 4", with: "samples: 8"), to: "m.yaml")
+        for (sweep, out) in [("s.yaml", "s"), ("m.yaml", "m")] {
+            let run = try entente(["sweep", sweep, "--out", out, "--quiet"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            check.arguments = ["python3", BuiltBinary.packageRoot.appendingPathComponent("Scripts/salib_check.py").path, out]
+            check.currentDirectoryURL = folder
+            let pipe = Pipe()
+            check.standardOutput = pipe
+            check.standardError = FileHandle.nullDevice
+            try check.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            check.waitUntilExit()
+            XCTAssertEqual(check.terminationStatus, 0, output)
+            XCTAssertTrue(output.contains(", 0 differ by more than 1e-09"), output)
+        }
+    }
+
     func testAnalyzeRefusesAGridSweep() throws {
         try write("scenario: tiny.yaml\nreplicates: 2\nparameters:\n  betrayal: {values: [1, 2]}\n", to: "g.yaml")
         XCTAssertEqual(try entente(["sweep", "g.yaml", "--out", "g", "--quiet"]).status, 0)
