@@ -11,6 +11,8 @@ Figures (each only when its CSV is there):
   effects.png            compare/effects.csv as a forest plot: paired difference and 95% CI per variant
   reliability.png        validation.csv (entente validate): predicted P vs observed frequency, binned, with counts
   date_errors.png        validation.csv: per observed event, median and p10–p90 of simulated − observed months
+  sensitivity.png        sensitivity.csv (entente analyze): S1 and ST (or Morris mu*) per parameter as bars
+                         with 95% intervals, one panel per outcome
 Needs only pandas and matplotlib.
 """
 import argparse
@@ -103,6 +105,37 @@ def validation_plots(folder, scores):
         plt.close(fig)
         written.append(path)
     return written
+
+
+def sensitivity_plot(folder, table):
+    """sensitivity.png from sensitivity.csv (docs/sensitivity.md): one panel per outcome, bars with 95% intervals."""
+    table = table[table["index"].isin(["S1", "ST", "mu_star"])]
+    outcomes = list(dict.fromkeys(table["outcome"]))
+    if not outcomes:
+        return []
+    fig, axes = plt.subplots(len(outcomes), 1, figsize=(9, 2.8 * len(outcomes)), squeeze=False)
+    for ax, outcome in zip(axes[:, 0], outcomes):
+        rows = table[table["outcome"] == outcome]
+        indices = list(dict.fromkeys(rows["index"]))
+        parameters = list(dict.fromkeys(rows["parameter"]))
+        width = 0.8 / len(indices)
+        for n, index in enumerate(indices):
+            part = rows[rows["index"] == index].set_index("parameter").reindex(parameters)
+            x = [i + (n - (len(indices) - 1) / 2) * width for i in range(len(parameters))]
+            low = (part["value"] - part["ci95_low"]).clip(lower=0).fillna(0)
+            high = (part["ci95_high"] - part["value"]).clip(lower=0).fillna(0)
+            ax.bar(x, part["value"].fillna(0), width, yerr=[low, high], capsize=2, label=index)
+        ax.set_xticks(range(len(parameters)))
+        ax.set_xticklabels(parameters, rotation=30, ha="right")
+        ax.axhline(0, color="grey", linewidth=0.6)
+        ax.set_title(outcome)
+        ax.legend(fontsize=8)
+    fig.suptitle("Sensitivity indices with 95% bootstrap intervals")
+    path = os.path.join(folder, "sensitivity.png")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return [path]
 
 
 def main():
@@ -215,9 +248,15 @@ def main():
     if os.path.exists(validation_path):
         written += validation_plots(folder, pd.read_csv(validation_path, keep_default_na=False, na_values=[""]))
 
+    sensitivity_path = os.path.join(folder, "sensitivity.csv")
+    if os.path.exists(sensitivity_path):
+        table = pd.read_csv(sensitivity_path, keep_default_na=False, na_values=[""])
+        table["parameter"] = table["parameter"].astype(str)
+        written += sensitivity_plot(folder, table)
+
     if not written:
         sys.exit(f"error: nothing to plot in {folder}; expected trust.csv, affinity.csv, outcomes.csv, "
-                 "compare/effects.csv or validation.csv")
+                 "compare/effects.csv, validation.csv or sensitivity.csv")
     for path in written:
         print(path)
 

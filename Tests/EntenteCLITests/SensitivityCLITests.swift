@@ -150,6 +150,19 @@ final class SensitivityCLITests: XCTestCase {
             XCTAssertEqual(check.terminationStatus, 0, output)
             XCTAssertTrue(output.contains(", 0 differ by more than 1e-09"), output)
         }
+        // Scripts/plot.py draws the indices (pandas and matplotlib come with the same CI step).
+        let plot = Process()
+        plot.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        plot.arguments = ["python3", BuiltBinary.packageRoot.appendingPathComponent("Scripts/plot.py").path, "s"]
+        plot.currentDirectoryURL = folder
+        plot.standardOutput = FileHandle.nullDevice
+        plot.standardError = FileHandle.nullDevice
+        try plot.run()
+        plot.waitUntilExit()
+        XCTAssertEqual(plot.terminationStatus, 0)
+        let png = try Data(contentsOf: folder.appendingPathComponent("s/sensitivity.png"))
+        XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+        XCTAssertGreaterThan(png.count, 10_000)
     }
 
     func testAnalyzeRefusesAGridSweep() throws {
