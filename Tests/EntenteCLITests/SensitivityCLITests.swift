@@ -165,6 +165,32 @@ final class SensitivityCLITests: XCTestCase {
         XCTAssertGreaterThan(png.count, 10_000)
     }
 
+    func testAFileDesignRunsTheRowsOfItsCSVInFileOrder() throws {
+        try write("hazard,betrayal\n1.0,0.5\n8,3\n", to: "design.csv")
+        try write("scenario: tiny.yaml\nreplicates: 2\ndesign: file\nfile: design.csv\nparameters:\n  betrayal: {from: 0.5, to: 3}\n  hazard: {from: 1, to: 8}\n", to: "f.yaml")
+        let result = try entente(["sweep", "f.yaml", "--out", "f", "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("f: 2 points, 4 runs"), result.stdout)
+        let points = try text("f/points.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
+        XCTAssertEqual(Array(Set(points)).sorted(), ["0,0.5,1.0", "1,3.0,8.0"])
+    }
+
+    func testAFileDesignReportsBadCellsWithLineAndColumn() throws {
+        try write("hazard,betrayl\n1,1\n", to: "h.csv")
+        try write("hazard,betrayal\n1.0,x\n9,1\n1\n", to: "v.csv")
+        for (csv, expected) in [("h.csv", ["h.csv:1:8: error: column 'betrayl' is not a swept parameter; expected one of betrayal, hazard (did you mean 'betrayal'?)",
+                                           "h.csv:1:1: error: the header has no column 'betrayal'; every swept parameter needs one"]),
+                                ("v.csv", ["v.csv:2:5: error: 'betrayal' must be a number; found 'x'",
+                                           "v.csv:3:1: error: 'hazard' must lie in [1, 8] as the sweep file declares; found 9",
+                                           "v.csv:4:1: error: expected 2 fields as in the header; found 1"])] {
+            try write("scenario: tiny.yaml\ndesign: file\nfile: \(csv)\nparameters:\n  betrayal: {from: 0.5, to: 3}\n  hazard: {from: 1, to: 8}\n", to: "s.yaml")
+            let result = try entente(["sweep", "s.yaml", "--out", "never", "--quiet"])
+            XCTAssertEqual(result.status, 65)
+            XCTAssertEqual(result.stderr, expected.joined(separator: "\n") + "\n")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("never").path))
+    }
+
     func testAnalyzeRefusesAGridSweep() throws {
         try write("scenario: tiny.yaml\nreplicates: 2\nparameters:\n  betrayal: {values: [1, 2]}\n", to: "g.yaml")
         XCTAssertEqual(try entente(["sweep", "g.yaml", "--out", "g", "--quiet"]).status, 0)

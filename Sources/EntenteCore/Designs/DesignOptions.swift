@@ -1,4 +1,4 @@
-/// Settings of the sensitivity designs (`saltelli`, `morris`); the other designs ignore them.
+/// Settings of the sensitivity designs (`saltelli`, `morris`) and the rows of `design: file`; the other designs ignore them.
 public struct DesignOptions: Sendable, Hashable {
     /// `second_order:` — a saltelli design also holds the BA_i blocks (N·(2k+2) points instead of N·(k+2)).
     public var secondOrder: Bool
@@ -8,9 +8,12 @@ public struct DesignOptions: Sendable, Hashable {
     public var levels: Int
     /// `candidates:` — with Campolongo's selection, the trajectories generated to choose `samples` from; nil for none.
     public var candidates: Int?
+    /// The points of `design: file`, in the sweep's parameter order; nil for the other designs.
+    public var rows: [[Double]]?
 
     /// The defaults: second order, skip 1, 4 levels, no selection.
-    public init(secondOrder: Bool = true, skip: Int = 1, levels: Int = 4, candidates: Int? = nil) {
+    public init(secondOrder: Bool = true, skip: Int = 1, levels: Int = 4, candidates: Int? = nil, rows: [[Double]]? = nil) {
+        self.rows = rows
         self.secondOrder = secondOrder
         self.skip = skip
         self.levels = levels

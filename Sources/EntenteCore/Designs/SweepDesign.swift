@@ -11,7 +11,7 @@ public protocol SweepDesign: Sendable {
 
 /// The name of every design Entente knows: adding a design is one file and one case here.
 public enum DesignName: String, CaseIterable, Sendable, Hashable {
-    case grid, random, latin, sobol, saltelli, morris
+    case grid, random, latin, sobol, saltelli, morris, file
 
     /// The design itself.
     public var design: any SweepDesign.Type {
@@ -22,6 +22,7 @@ public enum DesignName: String, CaseIterable, Sendable, Hashable {
         case .sobol: return SobolDesign.self
         case .saltelli: return SaltelliDesign.self
         case .morris: return MorrisDesign.self
+        case .file: return FileDesign.self
         }
     }
 }
@@ -40,12 +41,13 @@ public enum DesignRegistry {
     public static var names: [String] { DesignName.allCases.map(\.rawValue) }
 
     /// Points a design of `parameters` parameters and `samples` samples holds: the samples, except
-    /// N·(k+2) or N·(2k+2) for saltelli and r·(k+1) for morris; nil for grid (a product of counts).
+    /// N·(k+2) or N·(2k+2) for saltelli, r·(k+1) for morris, the rows for file; nil for grid (a product of counts).
     public static func pointCount(_ name: DesignName, parameters k: Int, samples: Int, options: DesignOptions) -> Int? {
         switch name {
         case .grid: return nil
         case .saltelli: return samples.multipliedReportingOverflow(by: SaltelliDesign.blockSize(dimensions: k, secondOrder: options.secondOrder)).partialValue
         case .morris: return samples.multipliedReportingOverflow(by: k + 1).partialValue
+        case .file: return options.rows?.count ?? 0
         default: return samples
         }
     }

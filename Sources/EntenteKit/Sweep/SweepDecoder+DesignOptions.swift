@@ -1,14 +1,16 @@
-/// The keys of the sensitivity designs (`second_order`, `skip`, `levels`, `candidates`) and their rules.
+import Foundation
+
+/// The keys of the sensitivity designs (`second_order`, `skip`, `levels`, `candidates`), `design: file`'s `file`, and their rules.
 extension SweepDecoder {
     /// Keys that only the saltelli and morris designs read.
-    static let designOptionKeys = ["second_order", "skip", "levels", "candidates"]
+    static let designOptionKeys = ["second_order", "skip", "levels", "candidates", "file"]
 
     /// Reads the design options; reports keys that do not belong to `design` and parameters the
     /// design cannot use (saltelli and morris need `from`/`to` ranges: their points are positions in the unit cube).
     func decodeDesignOptions(_ top: FieldReader, design: DesignName?, samples: Int?, parameters: [SweepParameter],
-                             context: inout DecodeContext) -> DesignOptions {
+                             path: String, context: inout DecodeContext) throws -> DesignOptions {
         var options = DesignOptions()
-        let owner: [String: DesignName] = ["second_order": .saltelli, "skip": .saltelli, "levels": .morris, "candidates": .morris]
+        let owner: [String: DesignName] = ["second_order": .saltelli, "skip": .saltelli, "levels": .morris, "candidates": .morris, "file": .file]
         for key in Self.designOptionKeys {
             guard let node = top[key], let design else { continue }
             if owner[key] != design {
@@ -23,6 +25,7 @@ extension SweepDecoder {
                     if levels % 2 != 0 { context.error("'levels' must be even (Morris's step p/(2(p−1)) needs it); found \(levels)", at: node.location) }
                     options.levels = levels
                 }
+            case "file": break
             default:
                 if let candidates = context.integer(node, field: key, range: 2...10_000) {
                     if let samples, candidates < samples {
@@ -41,6 +44,22 @@ extension SweepDecoder {
         if design == .saltelli && 2 * parameters.count > 40 {
             context.error("a saltelli design supports at most 20 parameters (its base matrix has 2k columns, GSL's Sobol limit is 40); found \(parameters.count)",
                           at: top["parameters"]?.location ?? top.node.location)
+        }
+        if design == .file {
+            guard let node = top["file"] else {
+                context.error("a file design needs 'file': the CSV of parameter columns, relative to the sweep file", at: top["design"]?.location ?? top.node.location)
+                return options
+            }
+            guard let reference = context.text(node, field: "file"), context.diagnostics.isEmpty else { return options }
+            let base = (path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path) as NSString
+            let resolved = reference.hasPrefix("/") ? reference : (base.deletingLastPathComponent as NSString).appendingPathComponent(reference)
+            let display = Self.displayPath((resolved as NSString).standardizingPath)
+            switch DesignFileReader.read(path: resolved, displayName: display, parameters: parameters, maxRows: Self.maxPoints) {
+            case .success(let rows): options.rows = rows
+            case .failure(.noInput):
+                context.error("design file \(reference) not found (looked at \(display)); paths are relative to the sweep file", at: node.location)
+            case .failure(let error): throw error
+            }
         }
         return options
     }

@@ -58,7 +58,7 @@ public struct SweepDecoder {
                 context.error("parameter '\(parameter.path)' needs 'steps' or 'values' in a grid design", at: parameter.location)
             }
         }
-        let designOptions = decodeDesignOptions(top, design: design, samples: samples, parameters: parameters, context: &context)
+        let designOptions = try decodeDesignOptions(top, design: design, samples: samples, parameters: parameters, path: path, context: &context)
         if design == .sobol && parameters.count > 40 {
             context.error("a sobol design supports at most 40 parameters (GSL's limit); found \(parameters.count)", at: root.location)
         }
