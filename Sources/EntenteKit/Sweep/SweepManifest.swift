@@ -52,7 +52,7 @@ public struct SweepManifest {
             }
             return entry
         }
-        return [
+        var object: [String: Any] = [
             "tool": "entente", "version": EntenteVersion.current, "command": command,
             "sweep": ["path": spec.file, "sha256": sha(spec.file)],
             "scenario": ["path": spec.scenarioPath, "sha256": sha(spec.scenarioPath)],
@@ -60,8 +60,6 @@ public struct SweepManifest {
             "variant": spec.variant ?? NSNull(),
             "seed": spec.seed, "replicates": spec.replicates,
             "design": spec.design.rawValue, "samples": spec.samples, "record": spec.record.rawValue,
-            "design_options": ["second_order": spec.designOptions.secondOrder, "skip": spec.designOptions.skip,
-                               "levels": spec.designOptions.levels, "candidates": spec.designOptions.candidates ?? NSNull()] as [String: Any],
             "parameters": parameters,
             "points": plan.points,
             "rng": RandomStream.generatorName,
@@ -72,6 +70,12 @@ public struct SweepManifest {
             "started": ISO8601DateFormatter().string(from: started),
             "updated": ISO8601DateFormatter().string(from: Date()),
         ]
+        // Only the sensitivity designs have options (`entente analyze` reads them); other manifests are unchanged.
+        if spec.design == .saltelli || spec.design == .morris {
+            object["design_options"] = ["second_order": spec.designOptions.secondOrder, "skip": spec.designOptions.skip,
+                                        "levels": spec.designOptions.levels, "candidates": spec.designOptions.candidates ?? NSNull()] as [String: Any]
+        }
+        return object
     }
 
     /// Writes the manifest atomically (temporary file, then rename).
