@@ -17,6 +17,8 @@ Figures (each only when its CSV is there; EXT is the --format):
   sweep_<OUTCOME>.EXT       a sweep's points.csv: heatmap (2 parameters on a grid), line (1), or one panel per parameter
   reliability.EXT           validation.csv (entente validate): predicted P vs observed frequency, binned, with counts
   date_errors.EXT           validation.csv: per observed event, median and p10–p90 of simulated − observed months
+  sensitivity.EXT           sensitivity.csv (entente analyze): S1 and ST (or Morris mu*) per parameter, bars with
+                            95% intervals, one panel per outcome
   drivers_<STATE>_<BLOC>.EXT  drivers.csv (run --record drivers): mean over replicates of the affinity target's terms
                             (trust, security, clamp; stacked around 1/2), the target and the affinity, events marked
 Time series are marked with the scenario's scripted events (events.csv) unless --no-events.
@@ -160,6 +162,36 @@ class Plotter:
         ax.set_ylabel("affinity target and its terms")
         ax.legend(loc="lower left", fontsize=8)
         self.save(fig, f"drivers_{state}_{bloc}")
+
+    # ---------------------------------------------------------------- sensitivity (entente analyze)
+    def sensitivity(self):
+        """sensitivity.EXT from sensitivity.csv (docs/sensitivity.md): one panel per outcome, bars with 95% intervals."""
+        table = pd.read_csv(self.path("sensitivity.csv"), keep_default_na=False, na_values=[""])
+        table["parameter"] = table["parameter"].astype(str)
+        table = table[table["index"].isin(["S1", "ST", "mu_star"])]
+        outcomes = list(dict.fromkeys(table["outcome"]))
+        if not outcomes:
+            return
+        fig, axes = plt.subplots(len(outcomes), 1, figsize=(9, 2.8 * len(outcomes)), squeeze=False)
+        for ax, outcome in zip(axes[:, 0], outcomes):
+            rows = table[table["outcome"] == outcome]
+            indices = list(dict.fromkeys(rows["index"]))
+            parameters = list(dict.fromkeys(rows["parameter"]))
+            width = 0.8 / len(indices)
+            for n, index in enumerate(indices):
+                part = rows[rows["index"] == index].set_index("parameter").reindex(parameters)
+                x = [i + (n - (len(indices) - 1) / 2) * width for i in range(len(parameters))]
+                low = (part["value"] - part["ci95_low"]).clip(lower=0).fillna(0)
+                high = (part["ci95_high"] - part["value"]).clip(lower=0).fillna(0)
+                ax.bar(x, part["value"].fillna(0), width, yerr=[low, high], capsize=2, label=index)
+            ax.set_xticks(range(len(parameters)))
+            ax.set_xticklabels(parameters, rotation=30, ha="right")
+            ax.axhline(0, color="grey", linewidth=0.6)
+            ax.set_title(outcome)
+            ax.legend(fontsize=8)
+        fig.suptitle("Sensitivity indices with 95% bootstrap intervals")
+        fig.tight_layout()
+        self.save(fig, "sensitivity")
 
     # ---------------------------------------------------------------- files
     def path(self, name):
@@ -771,6 +803,8 @@ class Plotter:
             self.sweep()
         if self.exists("validation.csv"):
             self.validation(pd.read_csv(self.path("validation.csv"), **IDS))
+        if self.exists("sensitivity.csv"):
+            self.sensitivity()
 
 
 def manifest_parameters(manifest):

@@ -22,6 +22,10 @@ struct Merge: ParsableCommand {
             let result = try SweepMerger.merge(folders: folders, out: out, force: force)
             let failed = result.failed > 0 ? ", \(result.failed) failed" : ""
             print("\(result.folder): merged \(result.shards) shards, \(result.runs) runs\(failed); runs.csv and points.csv written")
+            if result.failed == 0 && SensitivityAnalysis.applies(to: result.folder) {
+                let analysis = try SensitivityAnalysis.analyze(folder: result.folder)
+                print("\(analysis.path): \(analysis.rows) rows")
+            }
         }
     }
 }

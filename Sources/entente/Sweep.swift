@@ -69,6 +69,10 @@ struct Sweep: ParsableCommand {
             let pointsNote = request.shard.count > 1 ? "merge the shards with: entente merge \(out ?? "Results/\(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)")" : "points.csv written"
             print("\(outcome.folder): \(outcome.points) points, \(outcome.done) runs (\(outcome.executed) run now)\(failedNote); \(pointsNote)")
             if outcome.failed > 0 { throw ExitCode(70) }
+            if request.shard.count == 1 && SensitivityAnalysis.applies(to: outcome.folder) {
+                let analysis = try SensitivityAnalysis.analyze(folder: outcome.folder)
+                print("\(analysis.path): \(analysis.rows) rows")
+            }
         }
     }
 

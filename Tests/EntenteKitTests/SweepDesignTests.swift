@@ -363,7 +363,7 @@ final class SweepDesignTests: XCTestCase {
             colour: red
 
             """)
-        XCTAssertEqual(message, "\(path):4:1: error: unknown key 'colour' in the sweep; expected one of: name, description, scenario, variant, seed, replicates, design, samples, parameters, outcomes, record")
+        XCTAssertEqual(message, "\(path):4:1: error: unknown key 'colour' in the sweep; expected one of: name, description, scenario, variant, seed, replicates, design, samples, parameters, outcomes, record, second_order, skip, levels, candidates, file")
     }
 
     func testUnknownPathSuggestsTheNearestParameter() throws {
@@ -470,7 +470,7 @@ final class SweepDesignTests: XCTestCase {
               betrayal: {values: [1, 2]}
 
             """)
-        XCTAssertEqual(message, "\(path):2:9: error: 'design' must be one of grid, random, latin, sobol; found 'sobl' (did you mean 'sobol'?)")
+        XCTAssertEqual(message, "\(path):2:9: error: 'design' must be one of grid, random, latin, sobol, saltelli, morris, file; found 'sobl' (did you mean 'sobol'?)")
     }
 
     func testValuesAndRangeTogetherAreRefused() throws {

@@ -4,7 +4,7 @@ import Foundation
 public struct SweepDecoder {
     /// Keys of a sweep file.
     public static let topLevelKeys = ["name", "description", "scenario", "variant", "seed", "replicates", "design",
-                                      "samples", "parameters", "outcomes", "record"]
+                                      "samples", "parameters", "outcomes", "record"] + designOptionKeys
 
     /// Most points a design may have: a grid's product of value counts, or `samples`. Every point is held in
     /// memory (and written to manifest.json), so 10^6 points of 40 parameters already take about 400 MB.
@@ -58,12 +58,14 @@ public struct SweepDecoder {
                 context.error("parameter '\(parameter.path)' needs 'steps' or 'values' in a grid design", at: parameter.location)
             }
         }
+        let designOptions = try decodeDesignOptions(top, design: design, samples: samples, parameters: parameters, path: path, context: &context)
         if design == .sobol && parameters.count > 40 {
             context.error("a sobol design supports at most 40 parameters (GSL's limit); found \(parameters.count)", at: root.location)
         }
         if context.diagnostics.isEmpty, let design, let samples, let replicates {
             // Checked before the design is built: a grid of two 10^6-step ranges would otherwise try to hold 10^12 points.
-            let counts = design == .grid ? parameters.map(\.gridCount) : [samples]
+            let counts = DesignRegistry.pointCount(design, parameters: parameters.count, samples: samples, options: designOptions).map { [$0] }
+                ?? parameters.map(\.gridCount)
             var points = 1
             var overflow = false
             for count in counts where !overflow { (points, overflow) = points.multipliedReportingOverflow(by: count) }
@@ -130,7 +132,9 @@ public struct SweepDecoder {
         let spec = SweepSpec(file: path, scenarioPath: scenarioPath, scenarioReference: reference, variant: variant, seed: seed,
                              replicates: replicates, design: design, samples: samples, parameters: parameters,
                              outcomes: outcomes, record: record, root: root)
-        return (spec, template)
+        var withOptions = spec
+        withOptions.designOptions = designOptions
+        return (withOptions, template)
     }
 
     func decodeParameters(_ node: YAMLNode, context: inout DecodeContext) -> [SweepParameter] {

@@ -52,7 +52,7 @@ public struct SweepManifest {
             }
             return entry
         }
-        return [
+        var object: [String: Any] = [
             "tool": "entente", "version": EntenteVersion.current, "command": command,
             "sweep": ["path": spec.file, "sha256": sha(spec.file)],
             "scenario": ["path": spec.scenarioPath, "sha256": sha(spec.scenarioPath)],
@@ -70,6 +70,12 @@ public struct SweepManifest {
             "started": ISO8601DateFormatter().string(from: started),
             "updated": ISO8601DateFormatter().string(from: Date()),
         ]
+        // Only the sensitivity designs have options (`entente analyze` reads them); other manifests are unchanged.
+        if spec.design == .saltelli || spec.design == .morris {
+            object["design_options"] = ["second_order": spec.designOptions.secondOrder, "skip": spec.designOptions.skip,
+                                        "levels": spec.designOptions.levels, "candidates": spec.designOptions.candidates ?? NSNull()] as [String: Any]
+        }
+        return object
     }
 
     /// Writes the manifest atomically (temporary file, then rename).

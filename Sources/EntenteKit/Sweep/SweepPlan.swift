@@ -8,7 +8,7 @@ public struct SweepPlan: Sendable {
     /// Builds the plan from the design.
     public init(spec: SweepSpec) {
         self.spec = spec
-        points = spec.design.design.points(parameters: spec.parameters, samples: spec.samples, seed: spec.seed)
+        points = spec.design.design.points(parameters: spec.parameters, samples: spec.samples, seed: spec.seed, options: spec.designOptions)
     }
 
     /// Number of runs in the whole sweep.

@@ -15,10 +15,12 @@ public struct SweepSpec: Sendable {
     public var seed: UInt64
     /// Replicates per point.
     public var replicates: Int
-    /// Design name (`grid`, `random`, `latin`, `sobol`).
+    /// Design name (`grid`, `random`, `latin`, `sobol`, `saltelli`, `morris`).
     public var design: DesignName
-    /// Points to draw for sampled designs.
+    /// Points to draw for sampled designs (base samples N for saltelli, trajectories r for morris).
     public var samples: Int
+    /// `second_order`, `skip`, `levels`, `candidates` of the sensitivity designs.
+    public var designOptions = DesignOptions()
     /// Swept parameters in declaration order.
     public var parameters: [SweepParameter]
     /// Outcomes: nil to use the scenario's, or a YAML list to decode against the scenario.
