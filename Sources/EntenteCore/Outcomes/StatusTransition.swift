@@ -28,3 +28,19 @@ public struct StatusTransition: Sendable, Hashable {
         measure = StatusOutcome.Measure(state: state, bloc: bloc, byStep: byStep, target: from)
     }
 }
+
+/// A dated 0/1 outcome that is one ``StatusTransition`` (`rejoined`, `unfrozen`): the columns, the initial
+/// values and the observation all come from the transition, so a type states only its name and rule.
+public protocol StatusTransitionOutcome: DatedStatusOutcome {
+    /// The rule.
+    var transition: StatusTransition { get }
+}
+
+extension StatusTransitionOutcome {
+    public var measure: StatusOutcome.Measure { transition.measure }
+    public func columns(name: String) -> [OutcomeColumn] { [.init(name: name, kind: .flag), .init(name: name + "_date", kind: .date)] }
+    public var initialValues: [Double] { [0, .nan] }
+    public func observe(world: World, step: Int, lastStep: Int, values: inout [Double], offset: Int) {
+        transition.observe(world: world, step: step, lastStep: lastStep, values: &values, offset: offset)
+    }
+}
