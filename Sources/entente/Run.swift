@@ -19,6 +19,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: ReplicateOptions
 
+    @OptionGroup var posterior: PosteriorOption
+
     @Option(help: "Apply a variant declared in the file (one; a second --variant is refused).")
     var variant: [String] = []
 
@@ -50,6 +52,10 @@ struct Run: ParsableCommand {
             request.force = options.force
             if let jobs = try options.jobCount { request.jobs = jobs }
             if !record.isEmpty { request.record = try RecordOptions(parsing: record) }
+            request.posterior = try posterior.value
+            if request.posterior != nil && !record.isEmpty {
+                throw EntenteError.usage("--record is not available with --posterior, which writes no time series; rerun one draw with --set values from draws.csv to record it")
+            }
             if let seriesMemory { request.seriesMemoryBudget = seriesMemory << 20 }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let progress = ProgressLine(enabled: !quiet)
