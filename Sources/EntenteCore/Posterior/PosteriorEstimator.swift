@@ -14,6 +14,13 @@ public struct PosteriorEstimate: Sendable, Equatable {
     /// parameter-uncertainty band; it narrows no further with more replicates).
     public var drawQ05: Double, drawQ95: Double
 
+    /// An estimate from its numbers.
+    public init(n: Int, draws: Int, mean: Double, ci95Low: Double, ci95High: Double, drawQ05: Double, drawQ95: Double) {
+        self.n = n; self.draws = draws; self.mean = mean
+        self.ci95Low = ci95Low; self.ci95High = ci95High
+        self.drawQ05 = drawQ05; self.drawQ95 = drawQ95
+    }
+
     /// The estimate of no values at all: every number NaN.
     public static let empty = PosteriorEstimate(n: 0, draws: 0, mean: .nan, ci95Low: .nan, ci95High: .nan, drawQ05: .nan, drawQ95: .nan)
 }

@@ -47,7 +47,7 @@ public struct PosteriorSource: Sendable {
                     let line = firstLine + particle
                     let fields = line - 1 < lines.count ? lines[line - 1].split(separator: ",", omittingEmptySubsequences: false) : []
                     let column = 1 + fields.prefix(3 + j).reduce(0) { $0 + $1.utf8.count + 1 }
-                    throw EntenteError.data([Diagnostic("'\(info.name)' must be in [\(NumberText.plain(info.minimum)), \(NumberText.plain(info.maximum))], the parameter's range (docs/model.md#parameters); found \(value)",
+                    throw EntenteError.data([Diagnostic("'\(info.name)' must be in [\(NumberText.plain(info.minimum)), \(NumberText.plain(info.maximum))], the parameter's range (docs/model.md#parameters); found \(NumberText.plain(value))",
                                                         at: SourceLocation(file: particlesPath, line: line, column: column))])
                 }
             }
