@@ -34,7 +34,7 @@ struct Compare: ParsableCommand {
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let result = try Comparison.execute(request)
             for line in result.lines { print(line) }
-            print("\(result.folder): \(result.variants) variants × \(result.replicates) replicates")
+            print("\(result.folder): \(result.variants) variants × \(result.replicates) replicates\(request.posterior.map { " × \($0.draws) draws" } ?? "")")
         }
     }
 }

@@ -62,7 +62,7 @@ struct Run: ParsableCommand {
             let summary = try ScenarioRun.execute(request) { done, total in progress.update(done: done, total: total) }
             progress.finish()
             let means = summary.means.map { "\($0.name)=\(NumberText.rounded($0.mean, places: 4))" }.joined(separator: " ")
-            print("\(summary.folder): \(summary.replicates) replicates; means: \(means.isEmpty ? "(no outcomes)" : means)")
+            print("\(summary.folder): \(summary.replicates) replicates\(request.posterior.map { " × \($0.draws) draws" } ?? ""); means: \(means.isEmpty ? "(no outcomes)" : means)")
             if !summary.failures.isEmpty {
                 for failure in summary.failures.prefix(5) {
                     printError("error: replicate \(failure.replicate): \(failure.message)")

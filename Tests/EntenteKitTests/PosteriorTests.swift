@@ -162,6 +162,32 @@ final class PosteriorTests: XCTestCase {
         XCTAssertTrue(effects.hasPrefix((Comparison.effectColumns + Comparison.posteriorEffectColumns).joined(separator: ",") + "\n"))
     }
 
+    func testAVariantThatSetsAFittedParameterKeepsItsOwnValue() throws {
+        let path = try file("tiny.yaml", Self.scenario + "  - {name: harsh, set: {betrayal: 9}}\n")
+        let folder = try calibration("cal", "generation,particle,weight,betrayal,distance\n0,0,1,0.5,0.1\n")
+        var plain = Comparison.Request(path: path)
+        plain.out = root.appendingPathComponent("plain").path
+        _ = try Comparison.execute(plain)
+        var drawn = plain
+        drawn.out = root.appendingPathComponent("drawn").path
+        drawn.posterior = PosteriorOptions(folder: folder, draws: 2)
+        _ = try Comparison.execute(drawn)
+        func rows(_ folder: String, _ arm: String) throws -> [String] {
+            try String(contentsOfFile: folder + "/outcomes.csv", encoding: .utf8).split(separator: "\n")
+                .filter { $0.hasPrefix(arm + ",") }.map(String.init)
+        }
+        // The harsh arm runs at betrayal 9 in every draw: draw 0 is the plain harsh arm, row for row.
+        let harsh = try rows(drawn.out!, "harsh")
+        XCTAssertEqual(harsh.prefix(6).map { $0.replacingOccurrences(of: "harsh,0,", with: "harsh,") }, try rows(plain.out!, "harsh"))
+        // The baseline runs at the drawn betrayal 0.5, so it differs from the plain baseline (betrayal 2).
+        XCTAssertNotEqual(try rows(drawn.out!, "baseline").prefix(6).map { $0.replacingOccurrences(of: "baseline,0,", with: "baseline,") },
+                          try rows(plain.out!, "baseline"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: drawn.out! + "/manifest.json"))
+        let posterior = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["posterior"] as? [String: Any]
+        XCTAssertEqual(posterior?["variant_values_kept"] as? [String: [String]], ["harsh": ["betrayal"]])
+        XCTAssertEqual(posterior?["scenario_values_replaced"] as? [String], [])
+    }
+
     // MARK: - Refusals
 
     func testAColumnThatIsNotAParameterIsRefusedAtItsColumn() throws {

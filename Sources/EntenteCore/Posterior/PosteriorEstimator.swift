@@ -33,7 +33,8 @@ public struct PosteriorEstimate: Sendable, Equatable {
 /// draws with replacement among the D draws that have values, then within each picked draw its n_d
 /// values with replacement; the statistic is the mean of the resampled draw means; the interval is
 /// GSL's interpolated 2.5 % and 97.5 % quantiles of the B statistics. Resampling draws carries the
-/// parameter uncertainty, resampling replicates the stochastic one.
+/// parameter uncertainty, resampling replicates the stochastic one. When every value is the same the
+/// interval is that value and no random number is drawn.
 public enum PosteriorEstimator {
     /// Bootstrap resamples B.
     public static let resamples = 1000
@@ -53,8 +54,10 @@ public enum PosteriorEstimator {
         guard !groups.isEmpty else { return .empty }
         var drawMeans = groups.map { group in group.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, $0.count) } }
         let mean = drawMeans.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, $0.count) }
-        var statistics = [Double](repeating: 0, count: max(0, resamples))
-        for b in 0..<statistics.count {
+        // Every value equal (an outcome no draw changes): every resample gives that value; skip the work.
+        let constant = groups.allSatisfy { $0.allSatisfy { $0 == groups[0][0] } }
+        var statistics = [Double](repeating: mean, count: constant ? min(1, max(0, resamples)) : max(0, resamples))
+        for b in 0..<(constant ? 0 : statistics.count) {
             var total = 0.0
             for _ in 0..<groups.count {
                 let group = groups[random.integer(below: groups.count)]
