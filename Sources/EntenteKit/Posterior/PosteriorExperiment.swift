@@ -40,7 +40,7 @@ struct PosteriorExperiment {
         self.particles = particles
     }
 
-    /// The arm of a variant named `name` of `base` (its own settings of fitted parameters kept).
+    /// The fitted parameters that `variant` sets itself: its arm keeps its own values for them.
     static func keptParameters(of variant: VariantSpec?, fitted: [Parameter]) -> Set<Parameter> {
         guard let variant else { return [] }
         var kept = Set<Parameter>()
