@@ -17,6 +17,8 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var options: ReplicateOptions
 
+    @OptionGroup var posterior: PosteriorOption
+
     func run() throws {
         let interrupts = InterruptWatcher()
         defer { withExtendedLifetime(interrupts) {} }
@@ -28,10 +30,11 @@ struct Compare: ParsableCommand {
             request.settings = options.settings
             request.force = options.force
             if let jobs = try options.jobCount { request.jobs = jobs }
+            request.posterior = try posterior.value
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let result = try Comparison.execute(request)
             for line in result.lines { print(line) }
-            print("\(result.folder): \(result.variants) variants × \(result.replicates) replicates")
+            print("\(result.folder): \(result.variants) variants × \(result.replicates) replicates\(request.posterior.map { " × \($0.draws) draws" } ?? "")")
         }
     }
 }

@@ -19,6 +19,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: ReplicateOptions
 
+    @OptionGroup var posterior: PosteriorOption
+
     @Option(help: "Apply a variant declared in the file (one; a second --variant is refused).")
     var variant: [String] = []
 
@@ -50,13 +52,17 @@ struct Run: ParsableCommand {
             request.force = options.force
             if let jobs = try options.jobCount { request.jobs = jobs }
             if !record.isEmpty { request.record = try RecordOptions(parsing: record) }
+            request.posterior = try posterior.value
+            if request.posterior != nil && !record.isEmpty {
+                throw EntenteError.usage("--record is not available with --posterior, which writes no time series; rerun one draw with --set values from draws.csv to record it")
+            }
             if let seriesMemory { request.seriesMemoryBudget = seriesMemory << 20 }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let progress = ProgressLine(enabled: !quiet)
             let summary = try ScenarioRun.execute(request) { done, total in progress.update(done: done, total: total) }
             progress.finish()
             let means = summary.means.map { "\($0.name)=\(NumberText.rounded($0.mean, places: 4))" }.joined(separator: " ")
-            print("\(summary.folder): \(summary.replicates) replicates; means: \(means.isEmpty ? "(no outcomes)" : means)")
+            print("\(summary.folder): \(summary.replicates) replicates\(request.posterior.map { " × \($0.draws) draws" } ?? ""); means: \(means.isEmpty ? "(no outcomes)" : means)")
             if !summary.failures.isEmpty {
                 for failure in summary.failures.prefix(5) {
                     printError("error: replicate \(failure.replicate): \(failure.message)")

@@ -10,7 +10,7 @@ public final class RandomStream {
     /// The GSL generator's name, recorded in manifests.
     public static let generatorName = "mt19937"
 
-    private let rng: UnsafeMutablePointer<gsl_rng>
+    let rng: UnsafeMutablePointer<gsl_rng>  // internal: GSL samplers in this module (DiscreteSampler) take it
 
     /// A stream for run (point, replicate) of `seed`.
     public convenience init(seed: UInt64, point: Int = 0, replicate: Int) {

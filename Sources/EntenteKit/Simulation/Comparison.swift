@@ -21,6 +21,8 @@ public struct Comparison {
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         /// Command line for the manifest.
         public var commandLine = ""
+        /// Run under parameter sets drawn from a calibration (`--posterior`), nil for the scenario's own.
+        public var posterior: PosteriorOptions?
 
         /// A request for `path`.
         public init(path: String) { self.path = path }
@@ -60,6 +62,7 @@ public struct Comparison {
 
     /// Runs the comparison and writes its folder.
     public static func execute(_ request: Request) throws -> Result {
+        if let posterior = request.posterior { return try executePosterior(request, posterior: posterior) }
         let started = Date()
         let loader = ScenarioLoader()
         let base = try loader.load(path: request.path, settings: request.settings)

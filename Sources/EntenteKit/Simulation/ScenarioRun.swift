@@ -27,6 +27,8 @@ public struct ScenarioRun {
         public var seriesMemoryBudget = ScenarioRun.defaultSeriesMemoryBudget
         /// The command line, for the manifest.
         public var commandLine = ""
+        /// Run under parameter sets drawn from a calibration (`--posterior`), nil for the scenario's own.
+        public var posterior: PosteriorOptions?
 
         /// A request for `path`.
         public init(path: String) { self.path = path }
@@ -49,6 +51,7 @@ public struct ScenarioRun {
 
     /// Runs the request; `progress(done, total)` is called from the writing thread.
     public static func execute(_ request: Request, progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
+        if let posterior = request.posterior { return try executePosterior(request, posterior: posterior) }
         let started = Date()
         let scenario = try ScenarioLoader().load(path: request.path, variant: request.variant, settings: request.settings)
         let replicates = request.replicates ?? scenario.replicates
