@@ -258,7 +258,7 @@ public struct SweepRunner {
             // A `running` manifest whose process is gone (we hold the lock) is an interrupted sweep.
             let manifest = try SweepManifest.read(folder: folder)
             guard manifest.sweepHash == hash else {
-                throw EntenteError.usage("\(folder) holds a sweep of different files (the sweep or scenario file changed since it started); rerun with --force to start over, or --out to write elsewhere")
+                throw EntenteError.usage("\(folder) holds a sweep of different files (the sweep, scenario or design file changed since it started); rerun with --force to start over, or --out to write elsewhere")
             }
             guard manifest.shard == request.shard else {
                 throw EntenteError.usage("\(folder) holds shard \(manifest.shard), not \(request.shard)")
