@@ -76,6 +76,8 @@ public struct SweepManifest {
             "started": ISO8601DateFormatter().string(from: started),
             "updated": ISO8601DateFormatter().string(from: Date()),
         ]
+        // Only paired sweeps name their variants; other manifests are unchanged.
+        if !spec.variants.isEmpty { object["variants"] = spec.variants }
         if let design = spec.designOptions.filePath {
             object["design_file"] = ["path": SweepDecoder.displayPath(design), "sha256": sha(design)]
         }
