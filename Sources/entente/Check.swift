@@ -30,6 +30,9 @@ struct Check: ParsableCommand {
                 print("  design \(spec.design.rawValue): \(plan.points.count) points × \(spec.replicates) replicates = \(plan.runCount) runs")
                 print("  parameters: \(spec.parameters.map(\.path).joined(separator: ", "))")
                 print("  seed \(spec.seed), record \(spec.record.rawValue)")
+                if !spec.variants.isEmpty {
+                    print("  paired with variants: \(spec.variants.joined(separator: ", ")) (each run also runs every variant on its stream: \(plan.runCount * (spec.variants.count + 1)) simulations)")
+                }
                 return
             }
             let scenario = try ScenarioLoader().load(root: root, file: file, variant: variant, settings: settings)

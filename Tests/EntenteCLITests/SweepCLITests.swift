@@ -395,7 +395,7 @@ final class SweepCLITests: XCTestCase {
         try write(Self.sweep() + "# changed\n", to: "sweep.yaml")
         let result = try entente(["sweep", "sweep.yaml", "--out", "out", "--resume", "--quiet"])
         XCTAssertEqual(result.status, 64, result.stderr)
-        XCTAssertEqual(result.stderr, "error: out holds a sweep of different files (the sweep or scenario file changed since it started); rerun with --force to start over, or --out to write elsewhere\n")
+        XCTAssertEqual(result.stderr, "error: out holds a sweep of different files (the sweep, scenario or design file changed since it started); rerun with --force to start over, or --out to write elsewhere\n")
         XCTAssertEqual(try data("out/runs.csv"), before, "the folder must be left alone")
     }
 

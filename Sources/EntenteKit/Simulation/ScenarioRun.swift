@@ -54,6 +54,7 @@ public struct ScenarioRun {
         if let posterior = request.posterior { return try executePosterior(request, posterior: posterior) }
         let started = Date()
         let scenario = try ScenarioLoader().load(path: request.path, variant: request.variant, settings: request.settings)
+        if request.record.landscape { try LandscapeSnapshot.checkSize(states: scenario.states.count) }
         let replicates = request.replicates ?? scenario.replicates
         let seed = request.seed ?? scenario.seed
         let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
@@ -75,16 +76,17 @@ public struct ScenarioRun {
         let engine = Engine(scenario: scenario)
         let labels = scenario.calendar.labels
         let record = request.record
-        var files: [OutputFile] = []
-        for (name, columns) in SeriesRecorder.headers {
+        // One slot per SpillingRecorder buffer: the five series files, then drivers.csv and landscape.csv when recorded.
+        var files: [OutputFile?] = []
+        let optional: [(String, [String])?] = [record.drivers ? ("drivers.csv", SeriesRecorder.driversHeader) : nil,
+                                               record.landscape ? ("landscape.csv", SeriesRecorder.landscapeHeader) : nil]
+        for entry in SeriesRecorder.headers.map(Optional.some) + optional {
+            guard let (name, columns) = entry else {
+                files.append(nil)
+                continue
+            }
             let file = try folder.create(name)
             var header = CSVBuffer(header: columns)
-            try file.flush(&header)
-            files.append(file)
-        }
-        if record.drivers {
-            let file = try folder.create("drivers.csv")
-            var header = CSVBuffer(header: SeriesRecorder.driversHeader)
             try file.flush(&header)
             files.append(file)
         }
@@ -126,14 +128,15 @@ public struct ScenarioRun {
                 outcomes.endRow()
             }
         }
-        for file in files { try file.close() }
+        for file in files { try file?.close() }
         try folder.write("outcomes.csv", bytes: outcomes.bytes)
         var manifest = Manifest(command: request.commandLine, scenario: scenario, scenarioPath: request.path,
                                 variant: request.variant, settings: request.settings, seed: seed, replicates: replicates,
                                 started: started, duration: Date().timeIntervalSince(started))
-        manifest.fields["record"] = request.record.drivers
-            ? ["every": request.record.every, "trust": request.record.trust.rawValue, "drivers": true]
-            : ["every": request.record.every, "trust": request.record.trust.rawValue]
+        var recorded: [String: Any] = ["every": request.record.every, "trust": request.record.trust.rawValue]
+        if request.record.drivers { recorded["drivers"] = true }
+        if request.record.landscape { recorded["landscape"] = true }
+        manifest.fields["record"] = recorded
         manifest.fields["failed_replicates"] = failures.count
         try folder.write("manifest.json", bytes: manifest.encoded())
         let means = columns.enumerated().filter { $0.element.kind != .date }.map { index, column in

@@ -4,7 +4,7 @@ import Foundation
 public struct SweepDecoder {
     /// Keys of a sweep file.
     public static let topLevelKeys = ["name", "description", "scenario", "variant", "seed", "replicates", "design",
-                                      "samples", "parameters", "outcomes", "record"] + designOptionKeys
+                                      "samples", "parameters", "outcomes", "record", "variants"] + designOptionKeys
 
     /// Most points a design may have: a grid's product of value counts, or `samples`. Every point is held in
     /// memory (and written to manifest.json), so 10^6 points of 40 parameters already take about 400 MB.
@@ -129,11 +129,13 @@ public struct SweepDecoder {
             }
         }
         guard problems.isEmpty else { throw EntenteError.data(problems) }
+        let variants = try decodeVariants(top["variants"], top: top, template: template, record: record)
         let spec = SweepSpec(file: path, scenarioPath: scenarioPath, scenarioReference: reference, variant: variant, seed: seed,
                              replicates: replicates, design: design, samples: samples, parameters: parameters,
                              outcomes: outcomes, record: record, root: root)
         var withOptions = spec
         withOptions.designOptions = designOptions
+        withOptions.variants = variants
         return (withOptions, template)
     }
 

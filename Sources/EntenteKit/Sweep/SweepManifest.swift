@@ -2,7 +2,8 @@ import Foundation
 
 /// manifest.json of a sweep folder (or shard folder): what it is, so `--resume` and `merge` can check it.
 public struct SweepManifest {
-    /// SHA-256 of the sweep file's bytes followed by the scenario file's bytes: the sweep's identity.
+    /// SHA-256 of the sweep file's bytes, a zero byte, the scenario file's bytes and, for `design: file`,
+    /// a zero byte and the design CSV's bytes: the sweep's identity.
     public var sweepHash: String
     /// The shard this folder holds.
     public var shard: Shard
@@ -17,7 +18,12 @@ public struct SweepManifest {
     public static func hash(spec: SweepSpec) -> String {
         let sweep = FileManager.default.contents(atPath: spec.file) ?? Data()
         let scenario = FileManager.default.contents(atPath: spec.scenarioPath) ?? Data()
-        return SHA256.hex([UInt8](sweep) + [0] + [UInt8](scenario))
+        var bytes = [UInt8](sweep) + [0] + [UInt8](scenario)
+        // A changed design file changes the points: `--resume` and `merge` must refuse it like a changed sweep file.
+        if let design = spec.designOptions.filePath {
+            bytes += [0] + [UInt8](FileManager.default.contents(atPath: design) ?? Data())
+        }
+        return SHA256.hex(bytes)
     }
 
     /// Reads the fields `--resume` and `merge` need from a folder's manifest.json.
@@ -70,6 +76,11 @@ public struct SweepManifest {
             "started": ISO8601DateFormatter().string(from: started),
             "updated": ISO8601DateFormatter().string(from: Date()),
         ]
+        // Only paired sweeps name their variants; other manifests are unchanged.
+        if !spec.variants.isEmpty { object["variants"] = spec.variants }
+        if let design = spec.designOptions.filePath {
+            object["design_file"] = ["path": SweepDecoder.displayPath(design), "sha256": sha(design)]
+        }
         // Only the sensitivity designs have options (`entente analyze` reads them); other manifests are unchanged.
         if spec.design == .saltelli || spec.design == .morris {
             object["design_options"] = ["second_order": spec.designOptions.secondOrder, "skip": spec.designOptions.skip,

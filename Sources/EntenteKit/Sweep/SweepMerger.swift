@@ -90,6 +90,7 @@ public enum SweepMerger {
             var seed: UInt64
             var parameters: [Parameter]
             var outcome_columns: [Column]
+            var variants: [String]?
         }
         guard let data = fileManager.contents(atPath: reference.path + "/manifest.json"),
               let design = try? JSONDecoder().decode(Design.self, from: data) else {
@@ -162,7 +163,8 @@ public enum SweepMerger {
             try? FileManager.default.removeItem(atPath: temporary)
             throw FileProblem.cannot("write", runsPath, errno: code)
         }
-        let aggregator = PointsAggregator(parameterPaths: paths, points: points, replicates: replicates, columns: columns)
+        var aggregator = PointsAggregator(parameterPaths: paths, points: points, replicates: replicates, columns: columns)
+        aggregator.variants = design.variants ?? []
         try AtomicFile.write(try aggregator.pointsCSV(runFiles: [runsPath]), to: folder + "/points.csv")
         var manifest = reference.object
         manifest["shard"] = ["index": 0, "count": 1]
