@@ -101,6 +101,11 @@ final class CalibrationTests: XCTestCase {
         // Sorted 0.1, 0.2, 0.3, 0.4; δ = 3 · 0.5 = 1.5 → 0.25.
         XCTAssertEqual(ABCSMC(problem: problem, settings: ABCSettings(particles: 4, alpha: 0.5)).nextTolerance(after: population), 0.25, accuracy: 1e-15)
         XCTAssertEqual(ABCSMC(problem: problem, settings: ABCSettings(particles: 4, alpha: 0.5, tolerance: 0.3)).nextTolerance(after: population), 0.3)
+        // Discrete distances, three of four at the largest: the quantile (1) would accept everything again,
+        // so the largest distance below it (0) is taken.
+        let stuck = ParticlePopulation(generation: 1, parameterNames: ["betrayal"], values: [1, 2, 3, 4],
+                                       weights: [0.25, 0.25, 0.25, 0.25], distances: [1, 0, 1, 1])
+        XCTAssertEqual(ABCSMC(problem: problem, settings: ABCSettings(particles: 4, alpha: 0.5)).nextTolerance(after: stuck), 0)
     }
 
     func testWeightedMeanSdQuantilesAndEffectiveSampleSize() {

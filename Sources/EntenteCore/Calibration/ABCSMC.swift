@@ -18,11 +18,19 @@ public struct ABCSMC: Sendable {
         self.settings = settings
     }
 
-    /// The tolerance of the generation after `previous`: max(α-quantile of its distances, target), the
-    /// quantile as GSL's `gsl_stats_quantile_from_sorted_data` (linear interpolation between order statistics).
+    /// The tolerance of the generation after `previous`: the α-quantile q of its distances (GSL's
+    /// `gsl_stats_quantile_from_sorted_data`, linear interpolation between order statistics), except
+    /// when q reaches the largest distance d_max — distances of dated events and non-events are discrete,
+    /// and with more than (1 − α) of the particles at d_max the quantile would accept everything again,
+    /// forever: then the largest distance below d_max is taken (d_max itself when all are equal).
+    /// Never below the target `stop.tolerance`.
     public func nextTolerance(after previous: ParticlePopulation) -> Double {
-        let q = Self.quantile(previous.distances, settings.alpha)
-        return max(q, settings.tolerance ?? -.infinity)
+        let sorted = previous.distances.sorted()
+        var epsilon = ValidationScorer.quantile(sorted: sorted, settings.alpha)
+        if let largest = sorted.last, epsilon >= largest {
+            epsilon = sorted.last(where: { $0 < largest }) ?? largest
+        }
+        return max(epsilon, settings.tolerance ?? -.infinity)
     }
 
     /// GSL's interpolated quantile of unsorted `values`.
