@@ -5,6 +5,7 @@
     python3 Scripts/plot.py Results/csto-2018-2024/compare
     python3 Scripts/plot.py Results/betrayal-complicity [--outcome arm_left]
     python3 Scripts/plot.py Results/validation
+    python3 Scripts/plot.py Results/calibration-NAME
     options: --format png|pdf|svg  --dpi N  --no-events
 
 Figures (each only when its CSV is there; EXT is the --format):
@@ -21,6 +22,11 @@ Figures (each only when its CSV is there; EXT is the --format):
                             95% intervals, one panel per outcome
   drivers_<STATE>_<BLOC>.EXT  drivers.csv (run --record drivers): mean over replicates of the affinity target's terms
                             (trust, security, clamp; stacked around 1/2), the target and the affinity, events marked
+  posterior.EXT             particles.csv (entente calibrate): the final generation's weighted marginal histogram of
+                            each parameter, its prior range, and the weighted 5/50/95 % quantiles
+  tolerance.EXT             generations.csv: tolerance and acceptance rate by generation (log scale)
+  sbc_ranks.EXT             sbc.csv (make validate-calibration): histogram of the truth's posterior rank with the
+                            99 % binomial band of a uniform histogram, and the 50 %/90 % coverage
 Time series are marked with the scenario's scripted events (events.csv) unless --no-events.
 Exit status: 0 figures written, 1 nothing to plot or not a folder, 2 bad option (an unknown state, bloc or outcome).
 Needs only pandas and matplotlib.
@@ -805,6 +811,70 @@ class Plotter:
             self.validation(pd.read_csv(self.path("validation.csv"), **IDS))
         if self.exists("sensitivity.csv"):
             self.sensitivity()
+        if self.exists("particles.csv") and self.exists("generations.csv"):
+            self.calibration()
+        if self.exists("sbc.csv"):
+            self.sbc()
+
+    # ---------------------------------------------------------------- calibration
+    def calibration(self):
+        """posterior and tolerance from an `entente calibrate` folder (docs/calibration.md)."""
+        particles = pd.read_csv(self.path("particles.csv"))
+        generations = pd.read_csv(self.path("generations.csv"))
+        final = particles[particles["generation"] == particles["generation"].max()]
+        names = [c for c in particles.columns if c not in ("generation", "particle", "weight", "distance")]
+        priors = {}
+        if self.exists("manifest.json"):
+            with open(self.path("manifest.json")) as f:
+                for entry in json.load(f).get("calibration", {}).get("parameters", []):
+                    priors[entry["name"]] = (entry.get("min"), entry.get("max"))
+        columns = min(3, len(names))
+        rows = math.ceil(len(names) / columns)
+        fig, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 3.2 * rows), squeeze=False)
+        for ax, name in zip(axes.flat, names):
+            low, high = priors.get(name, (final[name].min(), final[name].max()))
+            ax.hist(final[name], bins=30, range=(low, high), weights=final["weight"], color=OKABE_ITO[0], alpha=0.8)
+            order = final.sort_values(name)
+            cumulative = order["weight"].cumsum() / order["weight"].sum()
+            for q, style in ((0.05, ":"), (0.5, "-"), (0.95, ":")):
+                ax.axvline(order[name].iloc[min(int((cumulative >= q - 1e-12).values.argmax()), len(order) - 1)],
+                           color=OKABE_ITO[1], linestyle=style, linewidth=1)
+            ax.set_xlim(low, high)
+            ax.set_title(name)
+            ax.set_yticks([])
+        for ax in list(axes.flat)[len(names):]:
+            ax.axis("off")
+        fig.suptitle(f"Posterior (generation {int(final['generation'].iloc[0])}, {len(final)} particles; "
+                     "x range = prior support; lines: weighted 5/50/95 %)")
+        self.save(fig, "posterior")
+        fig, ax = plt.subplots(figsize=(6.5, 4))
+        later = generations[generations["tolerance"].notna()]
+        ax.plot(later["generation"], later["tolerance"], marker="o", color=OKABE_ITO[0], label="tolerance")
+        ax.plot(generations["generation"], generations["acceptance_rate"], marker="s", color=OKABE_ITO[1],
+                label="acceptance rate")
+        ax.set_yscale("log")
+        ax.set_xlabel("generation")
+        ax.legend()
+        ax.set_title("ABC-SMC tolerance path")
+        self.save(fig, "tolerance")
+
+    def sbc(self):
+        """sbc_ranks from a simulation-based calibration folder (make validate-calibration)."""
+        table = pd.read_csv(self.path("sbc.csv"))
+        n = len(table)
+        bins = 10
+        fig, ax = plt.subplots(figsize=(6.5, 4))
+        ax.hist(table["rank"].clip(0, 0.999999), bins=bins, range=(0, 1), color=OKABE_ITO[0], alpha=0.8)
+        expected = n / bins
+        sd = math.sqrt(n * (1 / bins) * (1 - 1 / bins))
+        ax.axhspan(expected - 2.576 * sd, expected + 2.576 * sd, color="grey", alpha=0.2, label="99 % band if uniform")
+        ax.axhline(expected, color="grey", linewidth=0.8)
+        ax.set_xlabel("rank of the true value among the weighted posterior particles")
+        ax.set_ylabel("datasets")
+        ax.set_title(f"SBC: {n} datasets; 50 % interval covers {table['covered50'].mean():.0%}, "
+                     f"90 % covers {table['covered90'].mean():.0%}")
+        ax.legend()
+        self.save(fig, "sbc_ranks")
 
 
 def manifest_parameters(manifest):
@@ -841,7 +911,7 @@ def main():
         print(note, file=sys.stderr)
     if not plotter.written:
         sys.exit(f"error: nothing to plot in {folder}; expected trust.csv, affinity.csv, outcomes.csv, "
-                 "compare/effects.csv, points.csv (a sweep) or validation.csv")
+                 "compare/effects.csv, points.csv (a sweep), validation.csv, particles.csv or sbc.csv")
     for path in plotter.written:
         print(path)
 

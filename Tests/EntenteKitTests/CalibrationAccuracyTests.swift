@@ -121,7 +121,7 @@ final class CalibrationAccuracyTests: XCTestCase {
     /// 90 % intervals cover the truth within the two-sided 1 % binomial bounds of their nominal rates
     /// (9 to 21 of 30, and at least 23 of 30), and ranks are not piled in either tail (at most 11 of 30 in
     /// each outer fifth, where 6 are expected; P(≥ 12) < 1 %). Seeds are fixed, so it is not flaky.
-    func testSimulationBasedCalibrationSmall() throws {
+    func testSimulationBasedCalibration() throws {
         let environment = ProcessInfo.processInfo.environment
         let datasets = Int(environment["ENTENTE_SBC_DATASETS"] ?? "") ?? 30
         let particles = Int(environment["ENTENTE_SBC_PARTICLES"] ?? "") ?? 50
@@ -140,7 +140,18 @@ final class CalibrationAccuracyTests: XCTestCase {
                 csv += "\(m),\(d.truth),\(d.observed),\(d.rank),\(d.quantiles.map { "\($0)" }.joined(separator: ",")),\(d.covered50 ? 1 : 0),\(d.covered90 ? 1 : 0)\n"
             }
             try csv.write(toFile: out + "/sbc.csv", atomically: true, encoding: .utf8)
-            return  // the large run reports; the plot script and docs judge it
+            // The large run reports against 99 % binomial bands (normal approximation) rather than failing.
+            func band(_ p: Double) -> String {
+                let n = Double(datasets), half = 2.576 * (n * p * (1 - p)).squareRoot()
+                return "\(Int((n * p - half).rounded(.up)))–\(Int((n * p + half).rounded(.down)))"
+            }
+            let summary = "datasets \(datasets), particles \(particles), generations \(generations), k \(replicates)\n"
+                + "50 % interval covered \(covered50) (99 % band if calibrated: \(band(0.5)))\n"
+                + "90 % interval covered \(covered90) (99 % band: \(band(0.9)))\n"
+                + "ranks < 0.2: \(low), > 0.8: \(high) (99 % band each: \(band(0.2)))\n"
+            try summary.write(toFile: out + "/summary.txt", atomically: true, encoding: .utf8)
+            print(summary)
+            return
         }
         XCTAssertEqual(results.count, 30)
         XCTAssertGreaterThanOrEqual(covered50, 9)
