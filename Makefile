@@ -17,7 +17,7 @@ BLAS_ENV :=
 BENCH := .build/release/entente-bench
 endif
 
-.PHONY: run validate test gsl build bench test-sanitize test-cluster fuzz clean
+.PHONY: run validate validate-calibration test gsl build bench test-sanitize test-cluster fuzz clean
 
 ## Install GSL if missing (apt-get; root or sudo).
 gsl:
@@ -53,6 +53,16 @@ validate: build
 	if python3 -c 'import matplotlib, pandas' 2>/dev/null; then \
 		python3 Scripts/plot.py Results/validation && echo "plots: Results/validation/*.png"; \
 	fi
+
+## Simulation-based calibration of `entente calibrate` (docs/calibration.md#proof-that-it-is-right): SBC_DATASETS
+## datasets of the toy in Tests/Fixtures/calibration; writes Results/calibration-sbc/sbc.csv and sbc_ranks.png.
+SBC_DATASETS ?= 200
+SBC_PARTICLES ?= 100
+validate-calibration: gsl
+	ENTENTE_SBC_DATASETS=$(SBC_DATASETS) ENTENTE_SBC_PARTICLES=$(SBC_PARTICLES) ENTENTE_SBC_GENERATIONS=5 \
+		ENTENTE_SBC_OUT=$(CURDIR)/Results/calibration-sbc \
+		$(SWIFT) test --filter CalibrationAccuracyTests/testSimulationBasedCalibration
+	@if python3 -c 'import matplotlib, pandas' 2>/dev/null; then python3 Scripts/plot.py Results/calibration-sbc; fi
 
 ## Build and run every test.
 test: gsl

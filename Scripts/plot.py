@@ -5,7 +5,7 @@
     python3 Scripts/plot.py Results/csto-2018-2024/compare
     python3 Scripts/plot.py Results/betrayal-complicity [--outcome arm_left]
     python3 Scripts/plot.py Results/validation
-    python3 Scripts/plot.py Results/csto-calibration        (entente calibrate)
+    python3 Scripts/plot.py Results/calibration-NAME          (entente calibrate)
     options: --format png|pdf|svg  --dpi N  --no-events
 
 Figures (each only when its CSV is there; EXT is the --format):
@@ -25,6 +25,8 @@ Figures (each only when its CSV is there; EXT is the --format):
   tolerance.EXT             generations.csv (entente calibrate): tolerance (log), acceptance rate and ESS by generation
   drivers_<STATE>_<BLOC>.EXT  drivers.csv (run --record drivers): mean over replicates of the affinity target's terms
                             (trust, security, clamp; stacked around 1/2), the target and the affinity, events marked
+  sbc_ranks.EXT             sbc.csv (make validate-calibration): histogram of the truth's posterior rank with the
+                            99 % binomial band of a uniform histogram, and the 50 %/90 % coverage
 Time series are marked with the scenario's scripted events (events.csv) unless --no-events.
 Exit status: 0 figures written, 1 nothing to plot or not a folder, 2 bad option (an unknown state, bloc or outcome).
 Needs only pandas and matplotlib.
@@ -212,7 +214,7 @@ class Plotter:
     @staticmethod
     def prior_ranges(manifest):
         """{parameter: (low, high)} from the calibration manifest's priors, when it records their bounds."""
-        priors = manifest.get("priors") or manifest.get("parameters") or []
+        priors = (manifest.get("calibration") or {}).get("parameters") or manifest.get("priors") or []
         if isinstance(priors, dict):
             priors = [dict(value, parameter=key) if isinstance(value, dict) else {} for key, value in priors.items()]
         ranges = {}
@@ -916,6 +918,26 @@ class Plotter:
             self.sensitivity()
         if self.exists("particles.csv") or self.exists("generations.csv"):
             self.calibration()
+        if self.exists("sbc.csv"):
+            self.sbc()
+
+    def sbc(self):
+        """sbc_ranks from a simulation-based calibration folder (make validate-calibration)."""
+        table = pd.read_csv(self.path("sbc.csv"))
+        n = len(table)
+        bins = 10
+        fig, ax = plt.subplots(figsize=(6.5, 4))
+        ax.hist(table["rank"].clip(0, 0.999999), bins=bins, range=(0, 1), color=OKABE_ITO[0], alpha=0.8)
+        expected = n / bins
+        sd = math.sqrt(n * (1 / bins) * (1 - 1 / bins))
+        ax.axhspan(expected - 2.576 * sd, expected + 2.576 * sd, color="grey", alpha=0.2, label="99 % band if uniform")
+        ax.axhline(expected, color="grey", linewidth=0.8)
+        ax.set_xlabel("rank of the true value among the weighted posterior particles")
+        ax.set_ylabel("datasets")
+        ax.set_title(f"SBC: {n} datasets; 50 % interval covers {table['covered50'].mean():.0%}, "
+                     f"90 % covers {table['covered90'].mean():.0%}")
+        ax.legend()
+        self.save(fig, "sbc_ranks")
 
 
 def manifest_parameters(manifest):
@@ -952,7 +974,7 @@ def main():
         print(note, file=sys.stderr)
     if not plotter.written:
         sys.exit(f"error: nothing to plot in {folder}; expected trust.csv, affinity.csv, outcomes.csv, "
-                 "compare/effects.csv, points.csv (a sweep), validation.csv or particles.csv (a calibration)")
+                 "compare/effects.csv, points.csv (a sweep), validation.csv, particles.csv (a calibration) or sbc.csv")
     for path in plotter.written:
         print(path)
 

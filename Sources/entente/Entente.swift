@@ -12,6 +12,6 @@ struct Entente: ParsableCommand {
         """,
         version: EntenteVersion.current,
         subcommands: [Check.self, Run.self, Compare.self, Attribute.self, Explain.self, Sweep.self, Merge.self, Analyze.self,
-                      Validate.self, LandscapeCommand.self]
+                      Validate.self, LandscapeCommand.self, Calibrate.self]
     )
 }
