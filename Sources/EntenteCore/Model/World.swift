@@ -31,6 +31,8 @@ public struct World: Sendable {
     public var heldBack: [[TrustChange]]
     /// Whether each event has been revealed (only meaningful for covert events).
     public var revealed: [Bool]
+    /// Whether each state is an armed group (`kind: group`), which never joins a bloc.
+    public var isGroup: [Bool]
 
     /// A world with `stateCount` states and `blocCount` blocs, all zero; the compiler fills it.
     public init(stateCount: Int, blocCount: Int, eventCount: Int) {
@@ -48,6 +50,7 @@ public struct World: Sendable {
         need = threat
         heldBack = .init(repeating: [], count: eventCount)
         revealed = .init(repeating: false, count: eventCount)
+        isGroup = .init(repeating: false, count: stateCount)
     }
 
     /// T_ij.

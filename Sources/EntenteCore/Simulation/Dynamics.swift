@@ -204,7 +204,7 @@ public enum Dynamics {
                         log.record(step: step, event: "", type: "unfreeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
                     }
                 case .outside, .left:
-                    guard affinity > joinThreshold else { continue }
+                    guard affinity > joinThreshold, !world.isGroup[i] else { continue }
                     var sum = 0.0
                     var count = 0
                     for m in 0..<n where m != i && world.isActive(m, b) {

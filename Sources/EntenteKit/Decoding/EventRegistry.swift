@@ -12,6 +12,10 @@ public enum EventRegistry {
         MembershipChange.self,
         RegimeChange.self,
         Mediation.self,
+        LastingMeasure<OccupationKind>.self,
+        LastingMeasure<BlockadeKind>.self,
+        LastingMeasure<SanctionKind>.self,
+        Lift.self,
     ]
 
     /// The type with `type:` name `name`.
