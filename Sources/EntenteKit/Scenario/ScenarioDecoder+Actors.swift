@@ -2,8 +2,14 @@ import EntenteCore
 
 extension ScenarioDecoder {
     /// A state's `kind:` (state or group) and, for a group, its required `salience_scale:`. Returns the
-    /// scale for a group, nil for a state or when a field is wrong (the problem is recorded).
+    /// scale for a group (1 when it is missing or wrong: the problem is recorded and the file refused, but
+    /// later checks still know the state is a group), nil for a state or an unreadable kind.
     func decodeActorKind(_ fields: FieldReader, context: inout DecodeContext) -> Double? {
+        guard fields["kind"]?.scalarText == ActorKind.group.rawValue else { return readActorKind(fields, context: &context) }
+        return readActorKind(fields, context: &context) ?? 1
+    }
+
+    private func readActorKind(_ fields: FieldReader, context: inout DecodeContext) -> Double? {
         var kind = ActorKind.state
         if let node = fields["kind"] {
             guard let value = node.isNull ? nil : node.scalarText.flatMap(ActorKind.init(rawValue:)) else {
