@@ -38,6 +38,15 @@ public enum WorldBuilder {
         for (b, bloc) in scenario.blocs.enumerated() {
             for i in bloc.founders { world.affinity[i * blocCount + b] = parameters[.memberAffinity] }
         }
+        for (b, bloc) in scenario.blocs.enumerated() {
+            guard let terms = bloc.terms else { continue }
+            world.exitSteps[b] = (0..<scenario.calendar.stepCount).map { terms.effectiveStep(decidedAt: $0, calendar: scenario.calendar) }
+            world.hasTreaties = true
+        }
+        if world.hasTreaties {
+            world.pendingExit = .init(repeating: -1, count: n * blocCount)
+            world.noticeStep = world.pendingExit
+        }
         for entry in scenario.alignment { world.affinity[entry.state * blocCount + entry.bloc] = entry.value }
         return world
     }

@@ -47,6 +47,8 @@ public struct BlocSpec: Sendable {
     public var founders: [Int] = []
     /// Step at which the bloc is dissolved (`until:`), when within the calendar.
     public var dissolvedStep: Int?
+    /// When an exit takes effect (`notice:`, `exit_from:`, `term:`/`renewals:`); nil: at once.
+    public var terms: TreatyTerms?
     /// Where it is declared.
     public var location: SourceLocation
 

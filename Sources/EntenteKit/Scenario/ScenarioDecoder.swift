@@ -157,7 +157,7 @@ public struct ScenarioDecoder {
     func decodeBlocs(_ node: YAMLNode, context: inout DecodeContext) -> [BlocSpec] {
         var blocs: [BlocSpec] = []
         for item in sequence(node, name: "blocs", limit: ScenarioLimits.maxBlocs, context: &context) {
-            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation", "covers", "from", "until"],
+            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation", "covers", "from", "until"] + Self.treatyKeys,
                                            required: ["id", "members"], context: &context) else { continue }
             let id = fields["id"].flatMap { context.identifier($0, field: "id") }
             let name = fields["name"].flatMap { context.text($0, field: "name") }
@@ -191,6 +191,7 @@ public struct ScenarioDecoder {
                 bloc.founders = bloc.joins.filter { $0.step == founded }.map(\.state)
             }
             bloc.dissolvedStep = lifetime.until
+            bloc.terms = decodeTerms(fields, context: &context)
             if let node = fields["covers"], let scope = decodeScope(node, context: &context) { bloc.covers = scope }
             context.blocMembers.append(bloc.members)
             context.blocLifetimes.append(lifetime)
