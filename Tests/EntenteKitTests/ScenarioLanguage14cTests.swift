@@ -186,8 +186,8 @@ final class ScenarioLanguage14cTests: XCTestCase {
               - {at: 2020-05, type: lift, event: oc}
               - {id: bad, at: 2020-05, type: sanction, by: B, target: A, until: 2020-05}
             """)), [
-            "15:38 'event' names 'hit', an attack event; expected an occupation, blockade or sanction (only lasting measures are lifted)",
-            "17:38 'event' names unknown event 'oc' (did you mean 'occ'?); expected the id of an occupation, blockade or sanction",
+            "15:38 'event' names 'hit', an attack event; expected an occupation, blockade, sanction or basing (only lasting measures are lifted)",
+            "17:38 'event' names unknown event 'oc' (did you mean 'occ'?); expected the id of an occupation, blockade, sanction or basing",
             "18:5 sanction ends ('until') on or before it starts; expected an 'until' date after its 'at'",
             "16:5 the lift of 'occ' is not after the occupation starts; expected a date after its 'at'",
         ])
@@ -234,5 +234,98 @@ final class ScenarioLanguage14cTests: XCTestCase {
             "13:5 membership event for bloc 'N' comes before the bloc is founded (2020-03); expected a date on or after its 'from'",
             "14:5 membership event for bloc 'N' comes after the bloc is dissolved (2020-09); expected a date before its 'until'",
         ])
+    }
+
+    // MARK: - treaty terms
+
+    private func treaty(_ terms: String, events: String, parameters: String = "noise: 0") -> String {
+        """
+        calendar: {start: 2020-01, end: 2022-12, step: month}
+        parameters: {\(parameters)}
+        states:
+          - {id: A, capability: 1}
+          - {id: B, capability: 1}
+          - {id: C, capability: 1}
+        blocs:
+          - {id: N, members: [A, B, C], \(terms)}
+        events:
+        \(events)
+        outcomes:
+          - {name: a_left, type: left, state: A, bloc: N}
+        """
+    }
+
+    func testAScriptedExitUnderAOneYearNoticeTakesEffectAYearLaterAndTheMemberStaysFrozenUnderNotice() throws {
+        let scenario = try ModelKit.scenario(treaty("notice: 1 year", events: """
+              - {id: go, at: 2020-03, type: membership, state: A, bloc: N, action: leave}
+              - {id: back, at: 2020-05, type: membership, state: A, bloc: N, action: unfreeze}
+            """))
+        let run = ModelKit.run(scenario)
+        XCTAssertEqual(run.worlds[1].status(0, 0), .member)
+        XCTAssertTrue((2...13).allSatisfy { run.worlds[$0].status(0, 0) == .frozen })
+        XCTAssertEqual(run.worlds[14].status(0, 0), .left)                 // 2021-03
+        XCTAssertEqual(run.result.outcomes, [1, 14])
+        XCTAssertEqual(run.events[2].map { "\($0.event) \($0.type) \($0.detail)" }, ["go notice scripted effective=step 14"])
+        XCTAssertEqual(run.events[4].map { "\($0.event) \($0.type) \($0.detail)" }, ["back unfreeze scripted; ignored: under notice"])
+        XCTAssertEqual(run.events[14].filter { $0.type == "leave" }.map { "\($0.actor) \($0.detail)" }, ["A notice given at step 2"])
+    }
+
+    func testUnderATermAnExitTakesEffectAtTheFirstRenewalAfterTheNoticeAndExitFromDelaysTheNotice() throws {
+        // Term from 2015-05, one year: renewals every May. Notice 6 months from 2020-03 runs to 2020-09 → 2021-05 (step 16).
+        let term = ModelKit.run(try ModelKit.scenario(treaty("term: {start: 2015-05, length: 1 year}, notice: 6 months",
+                                                             events: "  - {at: 2020-03, type: membership, state: A, bloc: N, action: leave}")))
+        XCTAssertEqual(term.result.outcomes, [1, 16])
+        // NATO style: notice only from 2021-06, two months → 2021-08 (step 19).
+        let nato = ModelKit.run(try ModelKit.scenario(treaty("exit_from: 2021-06, notice: 2 months",
+                                                             events: "  - {at: 2020-03, type: membership, state: A, bloc: N, action: leave}")))
+        XCTAssertEqual(nato.result.outcomes, [1, 19])
+        // Explicit renewals, none left after the notice: the exit does not take effect within the run.
+        let never = ModelKit.run(try ModelKit.scenario(treaty("renewals: [2020-02, 2020-06], notice: 6 months",
+                                                              events: "  - {at: 2020-03, type: membership, state: A, bloc: N, action: leave}")))
+        XCTAssertEqual(never.result.outcomes[0], 0)
+        XCTAssertEqual(never.worlds[35].status(0, 0), .frozen)
+        XCTAssertEqual(never.events[2].first?.detail, "scripted effective=after the end")
+    }
+
+    func testTheModelsDecisionToLeaveGivesNoticeAndTheExitWaitsForIt() throws {
+        // A's affinity for N starts at 0: it freezes at step 0 and decides to leave at step 1 (gap 0.278 > 0.2,
+        // hazard 100 makes both draws certain); with three months' notice the exit takes effect at step 4.
+        let scenario = try ModelKit.scenario(treaty("notice: 3 months", events: "  []", parameters: "noise: 0, hazard: 100")
+            .replacingOccurrences(of: "events:", with: "alignment:\n  - {state: A, bloc: N, value: 0}\nevents:"))
+        let run = ModelKit.run(scenario)
+        XCTAssertEqual(run.worlds[0].status(0, 0), .frozen)
+        XCTAssertEqual(run.events[1].map(\.type), ["notice"])
+        XCTAssertTrue(run.events[1][0].detail.hasPrefix("gap=0.27"))
+        XCTAssertTrue(run.events[1][0].detail.hasSuffix(" effective=step 4"))
+        XCTAssertEqual(run.worlds[3].status(0, 0), .frozen)
+        XCTAssertEqual(run.worlds[4].status(0, 0), .left)
+        XCTAssertEqual(run.result.outcomes, [1, 4])
+    }
+
+    func testBadTreatyTermsAreRefused() throws {
+        XCTAssertEqual(try problems(treaty("notice: 1 decade, term: {start: 2015-05, length: 0 years}, renewals: [2030-01]", events: "  []")), [
+            "8:41 'notice' must be a duration such as 1 year, 6 months, 2 weeks or 90 days; found '1 decade'",
+            "8:57 a bloc gives both 'term' and 'renewals'; expected one of them (a term generates the renewal dates)",
+        ])
+        XCTAssertEqual(try problems(treaty("renewals: [2030-01, 2025-01]", events: "  []")),
+                       ["8:43 'renewals' must list dates in increasing order, each once"])
+    }
+
+    // MARK: - basing
+
+    func testForeignForcesBasedOnAHostCostTheGuestTheTrustOfTheHostsEnemiesEveryStep() throws {
+        // D hosts B's forces from 2020-02 (step 1) until 2020-04 (step 3): steps 1, 2. A distrusts D at −0.5,
+        // C trusts D: each step T_A,B −= 0.01 · 2 · 0.5 = 0.01; C, D and B are unchanged.
+        let scenario = try ModelKit.scenario(world("trust:\n  - {from: A, to: D, value: -0.5}\n  - {from: C, to: D, value: 0.5}",
+                                                   events: "  - {id: base, at: 2020-02, type: basing, host: D, guest: B, intensity: 2, until: 2020-04}"))
+        let run = ModelKit.run(scenario)
+        XCTAssertEqual(run.worlds[1].trust(0, 1), -0.01, accuracy: accuracy)
+        XCTAssertEqual(run.worlds[11].trust(0, 1), -0.02, accuracy: accuracy)
+        XCTAssertEqual(run.worlds[11].trust(2, 1), 0, accuracy: accuracy)
+        XCTAssertEqual(run.worlds[11].trust(3, 1), 0, accuracy: accuracy)
+        XCTAssertEqual(run.events[1].map { "\($0.type) \($0.actor) \($0.target)" }, ["basing B D"])
+        XCTAssertEqual(run.events[3].map { "\($0.type) \($0.detail)" }, ["lift basing until"])
+        XCTAssertEqual(try problems(world("", events: "  - {at: 2020-02, type: basing, host: D, guest: D}")),
+                       ["13:39 'guest' and 'host' name the same state; expected a basing by another state"])
     }
 }

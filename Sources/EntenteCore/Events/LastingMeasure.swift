@@ -4,6 +4,43 @@ public protocol MeasureKind: Sendable {
     static var name: String { get }
     /// The per-step trust loss of the target in the imposer, per unit of intensity.
     static var pressure: Parameter { get }
+    /// The keys naming the imposer and the target in files (`by`/`target`; `guest`/`host` for basing).
+    static var fieldNames: (by: String, target: String) { get }
+    /// One step of the measure's effect.
+    static func press(by: Int, target: Int, intensity: Double, world: inout World, parameters: ParameterValues)
+}
+
+extension MeasureKind {
+    public static var fieldNames: (by: String, target: String) { ("by", "target") }
+
+    /// With p = pressure · intensity: T_target,by −= p; every observer o ∉ {by, target} with T_o,target > 0
+    /// loses measure_solidarity · p · T_o,target of its trust in `by`.
+    public static func press(by: Int, target: Int, intensity: Double, world: inout World, parameters: ParameterValues) {
+        let p = parameters[pressure] * intensity
+        world.addTrust(target, by, -p)
+        let share = parameters[.measureSolidarity]
+        for observer in 0..<world.stateCount where observer != target && observer != by {
+            let sympathy = world.trust(observer, target)
+            if sympathy > 0 { world.addTrust(observer, by, -share * p * sympathy) }
+        }
+    }
+}
+
+/// `basing`: a guest's forces based on a host's soil, which the host's enemies react to.
+public enum BasingKind: MeasureKind {
+    public static let name = "basing"
+    public static let pressure = Parameter.basingPressure
+    public static var fieldNames: (by: String, target: String) { ("guest", "host") }
+
+    /// With p = basing_pressure · intensity: every state o ∉ {guest, host} with T_o,host < 0 loses
+    /// p · (−T_o,host) of its trust in the guest. Host and guest are not changed.
+    public static func press(by guest: Int, target host: Int, intensity: Double, world: inout World, parameters: ParameterValues) {
+        let p = parameters[pressure] * intensity
+        for observer in 0..<world.stateCount where observer != host && observer != guest {
+            let enmity = -world.trust(observer, host)
+            if enmity > 0 { world.addTrust(observer, guest, -p * enmity) }
+        }
+    }
 }
 
 /// `occupation`: forces holding part of the target's territory.
@@ -51,15 +88,9 @@ public struct LastingMeasure<Kind: MeasureKind>: EventEffect {
     public var actor: Int? { by }
     public func targetName(_ names: WorldNames) -> String { names.state(target) }
 
-    /// The pressure of one step.
+    /// The pressure of one step (``MeasureKind/press(by:target:intensity:world:parameters:)``).
     public static func press(by: Int, target: Int, intensity: Double, world: inout World, parameters: ParameterValues) {
-        let p = parameters[Kind.pressure] * intensity
-        world.addTrust(target, by, -p)
-        let share = parameters[.measureSolidarity]
-        for observer in 0..<world.stateCount where observer != target && observer != by {
-            let sympathy = world.trust(observer, target)
-            if sympathy > 0 { world.addTrust(observer, by, -share * p * sympathy) }
-        }
+        Kind.press(by: by, target: target, intensity: intensity, world: &world, parameters: parameters)
     }
 
     public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {

@@ -14,7 +14,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
     case deltaRecallAmbassador, deltaSeverRelations, deltaSummit, deltaAgreement, deltaApology, deltaSanction
     case deltaThreat, deltaUltimatum, deltaTerritorialClaim, deltaRecognition, deltaWithdrawal, deltaRebuff, deltaConsultation
     case mediation
-    case occupationPressure, blockadePressure, sanctionPressure, measureSolidarity
+    case occupationPressure, blockadePressure, sanctionPressure, measureSolidarity, basingPressure
 
     /// What a parameter is: name as written in files, default, inclusive range, meaning.
     public struct Info: Sendable {
@@ -82,6 +82,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .blockadePressure: return Info(name: "blockade_pressure", defaultValue: 0.015, minimum: 0, maximum: 1, meaning: "target's trust lost in the blockading state per step of a `blockade` per unit of intensity")
         case .sanctionPressure: return Info(name: "sanction_pressure", defaultValue: 0.01, minimum: 0, maximum: 1, meaning: "target's trust lost in the sanctioning state per step of a lasting `sanction` per unit of intensity")
         case .measureSolidarity: return Info(name: "measure_solidarity", defaultValue: 0.6, minimum: 0, maximum: 2, meaning: "observers' share of a lasting measure's per-step pressure, per unit of trust in the target")
+        case .basingPressure: return Info(name: "basing_pressure", defaultValue: 0.01, minimum: 0, maximum: 1, meaning: "trust lost in a based guest per step by each enemy of its host, per unit of intensity × hostility to the host")
         }
     }
 

@@ -15,6 +15,7 @@ public enum EventRegistry {
         LastingMeasure<OccupationKind>.self,
         LastingMeasure<BlockadeKind>.self,
         LastingMeasure<SanctionKind>.self,
+        LastingMeasure<BasingKind>.self,
         Lift.self,
     ]
 

@@ -1,21 +1,22 @@
 import EntenteCore
 
 extension LastingMeasure: EventDecoding {
-    public static var fieldNames: [String] { ["by", "target", "intensity", "until"] }
+    public static var fieldNames: [String] { [Kind.fieldNames.by, Kind.fieldNames.target, "intensity", "until"] }
 
-    public static var requiredFields: [String] { ["by", "target"] }
+    public static var requiredFields: [String] { [Kind.fieldNames.by, Kind.fieldNames.target] }
 
     /// Reads the fields; the start step is set after decoding (``LiftableMeasure/placed(at:)``), and an
     /// `until:` on or before the start is refused then.
     public static func decode(_ fields: FieldReader, context: inout DecodeContext) -> LastingMeasure? {
-        let by = fields["by"].flatMap { context.state($0, field: "by") }
-        let target = fields["target"].flatMap { context.state($0, field: "target") }
+        let (byKey, targetKey) = Kind.fieldNames
+        let by = fields[byKey].flatMap { context.state($0, field: byKey) }
+        let target = fields[targetKey].flatMap { context.state($0, field: targetKey) }
         let intensity = fields["intensity"].map { context.number($0, field: "intensity", range: 0...10) } ?? 1
         let stepCount = context.calendar?.stepCount ?? 0
         var until: Int?? = .some(nil)
         if let node = fields["until"] { until = context.boundStep(node, field: "until").map { .some($0) } ?? nil }
-        if let by, let target, by == target, let node = fields["target"] {
-            context.error("'by' and 'target' name the same state; expected a \(Kind.name) of another state", at: node.location)
+        if let by, let target, by == target, let node = fields[targetKey] {
+            context.error("'\(byKey)' and '\(targetKey)' name the same state; expected a \(Kind.name) \(byKey == "by" ? "of" : "by") another state", at: node.location)
         }
         guard let by, let target, let intensity, let until else { return nil }
         let end = min(until ?? stepCount, stepCount)
@@ -29,18 +30,18 @@ extension Lift: EventDecoding {
 
     public static let requiredFields = ["event"]
 
-    static let measureTypes = [OccupationKind.name, BlockadeKind.name, SanctionKind.name]
+    static let measureTypes = [OccupationKind.name, BlockadeKind.name, SanctionKind.name, BasingKind.name]
 
     public static func decode(_ fields: FieldReader, context: inout DecodeContext) -> Lift? {
         guard let node = fields["event"], let id = context.identifier(node, field: "event") else { return nil }
         guard let index = context.eventIndex[id] else {
-            context.error("'event' names unknown event '\(id)'\(DidYouMean.hint(for: id, among: context.eventIndex.keys.sorted())); expected the id of an occupation, blockade or sanction",
+            context.error("'event' names unknown event '\(id)'\(DidYouMean.hint(for: id, among: context.eventIndex.keys.sorted())); expected the id of an occupation, blockade, sanction or basing",
                           at: node.location)
             return nil
         }
         let type = context.eventTypes[id] ?? ""
         guard measureTypes.contains(type) else {
-            context.error("'event' names '\(id)', a\(type.first.map { "aeiou".contains($0) } == true ? "n" : "") \(type) event; expected an occupation, blockade or sanction (only lasting measures are lifted)",
+            context.error("'event' names '\(id)', a\(type.first.map { "aeiou".contains($0) } == true ? "n" : "") \(type) event; expected an occupation, blockade, sanction or basing (only lasting measures are lifted)",
                           at: node.location)
             return nil
         }
