@@ -328,4 +328,22 @@ final class ScenarioLanguage14cTests: XCTestCase {
         XCTAssertEqual(try problems(world("", events: "  - {at: 2020-02, type: basing, host: D, guest: D}")),
                        ["13:39 'guest' and 'host' name the same state; expected a basing by another state"])
     }
+
+    // MARK: - meaningless variant settings
+
+    func testAVariantSettingTheValueTheBaseAlreadyHasIsRefusedAtThatValue() throws {
+        let found = try problems(world("""
+            parameters: {betrayal: 0.5}
+            variants:
+              - {name: same, set: {events.war.intensity: 1.0, hostility: .5}, parameters: {betrayal: 0.50}}
+              - {name: real, set: {events.war.intensity: 2}}
+            """.replacingOccurrences(of: "parameters: {betrayal: 0.5}\n", with: ""),
+            events: "  - {id: war, step: 1, type: attack, by: A, target: B, intensity: 1}")
+            .replacingOccurrences(of: "default_trust: 0}", with: "default_trust: 0, betrayal: 0.5}"))
+        XCTAssertEqual(found, [
+            "12:46 variant 'same': 'events.war.intensity' is already 1 in the base scenario, so this setting changes nothing; expected a different value, or remove the setting",
+            "12:62 variant 'same': 'hostility' is already 0.5 in the base scenario, so this setting changes nothing; expected a different value, or remove the setting",
+            "12:90 variant 'same': 'parameters.betrayal' is already 0.5 in the base scenario, so this setting changes nothing; expected a different value, or remove the setting",
+        ])
+    }
 }
