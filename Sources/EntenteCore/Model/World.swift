@@ -31,6 +31,17 @@ public struct World: Sendable {
     public var heldBack: [[TrustChange]]
     /// Whether each event has been revealed (only meaningful for covert events).
     public var revealed: [Bool]
+    /// Whether each state is an armed group (`kind: group`), which never joins a bloc.
+    public var isGroup: [Bool]
+    /// Per bloc with treaty terms, the step an exit decided at each step takes effect (indexed by step);
+    /// empty for a bloc whose exits take effect at once. All empty: no bloc has terms.
+    public var exitSteps: [[Int]]
+    /// True when some bloc has treaty terms (so the membership rule checks notices).
+    public var hasTreaties = false
+    /// Per (state, bloc), N×blocs: the step a notified exit takes effect, or −1 when no notice is pending.
+    public var pendingExit: [Int] = []
+    /// Per (state, bloc): the step notice was given (meaningful while `pendingExit` ≥ 0).
+    public var noticeStep: [Int] = []
 
     /// A world with `stateCount` states and `blocCount` blocs, all zero; the compiler fills it.
     public init(stateCount: Int, blocCount: Int, eventCount: Int) {
@@ -48,6 +59,8 @@ public struct World: Sendable {
         need = threat
         heldBack = .init(repeating: [], count: eventCount)
         revealed = .init(repeating: false, count: eventCount)
+        isGroup = .init(repeating: false, count: stateCount)
+        exitSteps = .init(repeating: [], count: blocCount)
     }
 
     /// T_ij.

@@ -35,7 +35,10 @@ public struct ScenarioDecoder {
         let trust = top["trust"].map { decodeTrust($0, context: &context) } ?? []
         let alignment = top["alignment"].map { decodeAlignment($0, context: &context) } ?? []
         if let node = top["kinds"] { decodeKinds(node, context: &context) }
-        let events = (top["events"].map { decodeEvents($0, context: &context) } ?? []) + Self.joinEvents(of: blocs, stepCount: calendar?.stepCount ?? 0)
+        var fileEvents = top["events"].map { decodeEvents($0, context: &context) } ?? []
+        resolveLifts(&fileEvents, context: &context)
+        lifetimeProblems(fileEvents, blocs: blocs, context: &context)
+        let events = fileEvents + Self.joinEvents(of: blocs, stepCount: calendar?.stepCount ?? 0) + Self.dissolutionEvents(of: blocs)
         let outcomes = top["outcomes"].map { decodeOutcomes($0, context: &context) } ?? []
         let variants = top["variants"].map { VariantDecoder.decode($0, context: &context) } ?? []
         let calendarMoved = ["start", "end", "step"].contains { top["calendar"]?[$0].map { overrideLocations.contains($0.location) } ?? false }
@@ -124,7 +127,7 @@ public struct ScenarioDecoder {
             context.error("'states' is empty; expected at least one state", at: node.location)
         }
         for item in items {
-            guard let fields = FieldReader(item, what: "a state", allowed: ["id", "name", "capability"],
+            guard let fields = FieldReader(item, what: "a state", allowed: ["id", "name", "capability", "kind", "salience_scale"],
                                            required: ["id", "capability"], context: &context) else { continue }
             let id = fields["id"].flatMap { context.identifier($0, field: "id") }
             let name = fields["name"].flatMap { context.text($0, field: "name") }
@@ -132,6 +135,7 @@ public struct ScenarioDecoder {
             if let node = fields["capability"], capability == 0 {
                 context.error("'capability' must be greater than 0; found 0", at: node.location)
             }
+            let actor = decodeActorKind(fields, context: &context)
             guard let id else { continue }
             if context.stateIndex[id] != nil {
                 context.error("state id '\(id)' is declared twice; expected unique ids", at: fields["id"]?.location ?? item.location)
@@ -139,7 +143,13 @@ public struct ScenarioDecoder {
             }
             // The id is known even when another field is wrong, so later references do not add false errors.
             context.stateIndex[id] = states.count
-            states.append(StateSpec(id: id, name: name ?? id, capability: capability ?? 1, location: item.location))
+            var state = StateSpec(id: id, name: name ?? id, capability: capability ?? 1, location: item.location)
+            if let actor {
+                state.kind = .group
+                state.salienceScale = actor
+                context.salienceScales[states.count] = actor
+            }
+            states.append(state)
         }
         return states
     }
@@ -147,11 +157,16 @@ public struct ScenarioDecoder {
     func decodeBlocs(_ node: YAMLNode, context: inout DecodeContext) -> [BlocSpec] {
         var blocs: [BlocSpec] = []
         for item in sequence(node, name: "blocs", limit: ScenarioLimits.maxBlocs, context: &context) {
-            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation", "covers"],
+            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation", "covers", "from", "until"] + Self.treatyKeys,
                                            required: ["id", "members"], context: &context) else { continue }
             let id = fields["id"].flatMap { context.identifier($0, field: "id") }
             let name = fields["name"].flatMap { context.text($0, field: "name") }
-            let entries = fields["members"].flatMap { decodeMembers($0, context: &context) }
+            let lifetime = decodeLifetime(fields, context: &context)
+            var entries = fields["members"].flatMap { decodeMembers($0, context: &context) }
+            if let list = entries {
+                groupMemberProblems(list, context: &context)
+                entries = founding(list, at: lifetime.from, context: &context)
+            }
             let members = entries.map { $0.map(\.state) }
             var leader: Int?? = .some(nil)
             if let node = fields["leader"] { leader = context.state(node, field: "leader").map { .some($0) } ?? nil }
@@ -171,8 +186,15 @@ public struct ScenarioDecoder {
             var bloc = BlocSpec(id: id, name: name ?? id, leader: leader ?? nil, members: [], obligation: obligation ?? 0,
                                 location: item.location)
             bloc.setMembers(entries ?? [])
+            if let founded = lifetime.from {
+                bloc.foundedStep = founded
+                bloc.founders = bloc.joins.filter { $0.step == founded }.map(\.state)
+            }
+            bloc.dissolvedStep = lifetime.until
+            bloc.terms = decodeTerms(fields, context: &context)
             if let node = fields["covers"], let scope = decodeScope(node, context: &context) { bloc.covers = scope }
             context.blocMembers.append(bloc.members)
+            context.blocLifetimes.append(lifetime)
             blocs.append(bloc)
         }
         return blocs

@@ -51,7 +51,7 @@ public struct ScenarioEditor {
         !path.contains(".") && Parameter.named(path) != nil ? "parameters." + path : path
     }
 
-    /// Removes events by id or tag (and their ids from reveals, dropping reveals left empty).
+    /// Removes events by id or tag (and their ids from reveals, dropping reveals left empty, and the lifts of removed measures).
     public mutating func removeEvents(ids: Set<String>, tags: Set<String>) {
         guard let events = root["events"]?.items else { return }
         var removed = Set<String>()
@@ -65,6 +65,9 @@ public struct ScenarioEditor {
                 continue
             }
             kept.append(event)
+        }
+        kept = kept.filter { event in  // a lift of a removed measure goes with it
+            event["type"]?.scalarText != Lift.typeName || !removed.contains(event["event"]?.scalarText ?? "")
         }
         kept = kept.compactMap { event in
             guard event["type"]?.scalarText == Reveal.typeName, let list = event["events"], let items = list.items else { return event }
