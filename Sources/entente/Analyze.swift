@@ -11,10 +11,13 @@ struct Analyze: ParsableCommand {
     @Argument(help: "The sweep's output folder (after `entente merge` for a sharded sweep).")
     var folder: String
 
+    @OptionGroup var output: FormatOption
+
     func run() throws {
         try reportingErrors {
             let result = try SensitivityAnalysis.analyze(folder: folder)
-            print("\(result.path): \(result.rows) rows")
+            output.print([try SensitivityAnalysis.table(path: result.path)])
+            output.status("\(result.path): \(result.rows) rows")
         }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the baseline and every variant with the same seeds and report paired effects.",
-        discussion: "Writes outcomes.csv and effects.csv into Results/<stem>/compare/ (docs/outputs.md)."
+        discussion: "Writes outcomes.csv and effects.csv into Results/<stem>/compare/ and prints a variant × outcome table: baseline, variant and paired difference with its 95% interval, marked * where it excludes 0 (docs/outputs.md)."
     )
 
     @Argument(help: "The scenario YAML file.")
@@ -16,6 +16,11 @@ struct Compare: ParsableCommand {
     var out: String?
 
     @OptionGroup var options: ReplicateOptions
+
+    @OptionGroup var output: FormatOption
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
 
     func run() throws {
         let interrupts = InterruptWatcher()
@@ -29,9 +34,11 @@ struct Compare: ParsableCommand {
             request.force = options.force
             if let jobs = try options.jobCount { request.jobs = jobs }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
-            let result = try Comparison.execute(request)
-            for line in result.lines { print(line) }
-            print("\(result.folder): \(result.variants) variants × \(result.replicates) replicates")
+            let progress = ProgressLine(enabled: !quiet)
+            let result = try Comparison.execute(request) { done, total in progress.update(done: done, total: total) }
+            progress.finish()
+            output.print([Comparison.table(effects: result.effects, replicates: result.replicates)])
+            output.status("\(result.folder): \(result.variants) variant\(result.variants == 1 ? "" : "s") × \(result.replicates) replicate\(result.replicates == 1 ? "" : "s")")
         }
     }
 }

@@ -31,6 +31,8 @@ struct Run: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @OptionGroup var output: FormatOption
+
     func validate() throws {
         if let seriesMemory, seriesMemory < 1 || seriesMemory > 1 << 20 {
             throw ValidationError("--series-memory must be a whole number of MiB from 1 to 1048576")
@@ -55,13 +57,13 @@ struct Run: ParsableCommand {
             let progress = ProgressLine(enabled: !quiet)
             let summary = try ScenarioRun.execute(request) { done, total in progress.update(done: done, total: total) }
             progress.finish()
-            let means = summary.means.map { "\($0.name)=\(NumberText.rounded($0.mean, places: 4))" }.joined(separator: " ")
-            print("\(summary.folder): \(summary.replicates) replicates; means: \(means.isEmpty ? "(no outcomes)" : means)")
+            if !summary.statistics.isEmpty { output.print([summary.table()]) }
+            output.status("\(summary.folder): \(summary.replicates) replicate\(summary.replicates == 1 ? "" : "s")\(summary.statistics.isEmpty ? " (no outcomes)" : "")")
             if !summary.failures.isEmpty {
                 for failure in summary.failures.prefix(5) {
                     printError("error: replicate \(failure.replicate): \(failure.message)")
                 }
-                printError("error: \(summary.failures.count) of \(summary.replicates) replicates failed")
+                printError("error: \(summary.failures.count) of \(summary.replicates) replicate\(summary.replicates == 1 ? "" : "s") failed")
                 throw ExitCode(70)
             }
         }

@@ -28,6 +28,7 @@ struct Validate: ParsableCommand {
     var force = false
     @Flag(help: "No progress on stderr.")
     var quiet = false
+    @OptionGroup var output: FormatOption
     @Option(name: .customLong("fail-under"), help: ArgumentHelp("Exit 1 when fewer than K cases are right.", valueName: "K"))
     var failUnder: Int?
 
@@ -56,8 +57,8 @@ struct Validate: ParsableCommand {
             report = try ValidationRun.execute(cases, request: request) { done, total, file in
                 if !quiet { printError("validating \(done + 1)/\(total): \(file)") }
             }
-            print(ValidationTable(report: report!).text)
-            print("results: \(request.out)/ (validation.csv, cases.csv, manifest.json)")
+            output.print([report!.table])
+            output.status("results: \(request.out)/ (validation.csv, cases.csv, manifest.json)")
         }
         if let failUnder, let report, report.casesRight < failUnder {
             printError("error: \(report.casesRight) cases right, fewer than --fail-under \(failUnder)")
