@@ -50,7 +50,7 @@ struct Attribute: ParsableCommand {
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let result = try Attribution.execute(request)
             output.print([result.table(by: grouping, top: output.format == .table ? 5 : nil)])
-            output.status("\(result.folder): \(result.players.count) \(grouping.rawValue)s, \(result.armsRun) arms run, \(result.armsReused) reused, Shapley \(result.method)")
+            output.status("\(result.folder): \(NumberText.count(result.players.count, grouping.rawValue)), \(NumberText.count(result.armsRun, "arm")) run, \(result.armsReused) reused, Shapley \(result.method)")
         }
     }
 }

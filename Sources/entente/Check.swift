@@ -27,7 +27,7 @@ struct Check: ParsableCommand {
                 }
                 let (spec, plan) = try SweepRunner.check(root: root, path: file)
                 print("\(file): OK — sweep of \(spec.scenarioReference)\(spec.variant.map { " (variant \($0))" } ?? "")")
-                print("  design \(spec.design.rawValue): \(plan.points.count) points × \(spec.replicates) replicates = \(plan.runCount) runs")
+                print("  design \(spec.design.rawValue): \(NumberText.count(plan.points.count, "point")) × \(NumberText.count(spec.replicates, "replicate")) = \(NumberText.count(plan.runCount, "run"))")
                 print("  parameters: \(spec.parameters.map(\.path).joined(separator: ", "))")
                 print("  seed \(spec.seed), record \(spec.record.rawValue)")
                 return

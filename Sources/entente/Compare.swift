@@ -38,7 +38,7 @@ struct Compare: ParsableCommand {
             let result = try Comparison.execute(request) { done, total in progress.update(done: done, total: total) }
             progress.finish()
             output.print([Comparison.table(effects: result.effects, replicates: result.replicates)])
-            output.status("\(result.folder): \(result.variants) variant\(result.variants == 1 ? "" : "s") × \(result.replicates) replicate\(result.replicates == 1 ? "" : "s")")
+            output.status("\(result.folder): \(NumberText.count(result.variants, "variant")) × \(NumberText.count(result.replicates, "replicate"))")
         }
     }
 }

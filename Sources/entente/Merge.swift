@@ -21,7 +21,7 @@ struct Merge: ParsableCommand {
         try reportingErrors {
             let result = try SweepMerger.merge(folders: folders, out: out, force: force)
             let failed = result.failed > 0 ? ", \(result.failed) failed" : ""
-            print("\(result.folder): merged \(result.shards) shards, \(result.runs) runs\(failed); runs.csv and points.csv written")
+            print("\(result.folder): merged \(NumberText.count(result.shards, "shard")), \(NumberText.count(result.runs, "run"))\(failed); runs.csv and points.csv written")
             if result.failed == 0 && SensitivityAnalysis.applies(to: result.folder) {
                 let analysis = try SensitivityAnalysis.analyze(folder: result.folder)
                 print("\(analysis.path): \(analysis.rows) rows")

@@ -58,12 +58,12 @@ struct Run: ParsableCommand {
             let summary = try ScenarioRun.execute(request) { done, total in progress.update(done: done, total: total) }
             progress.finish()
             if !summary.statistics.isEmpty { output.print([summary.table()]) }
-            output.status("\(summary.folder): \(summary.replicates) replicate\(summary.replicates == 1 ? "" : "s")\(summary.statistics.isEmpty ? " (no outcomes)" : "")")
+            output.status("\(summary.folder): \(NumberText.count(summary.replicates, "replicate"))\(summary.statistics.isEmpty ? " (no outcomes)" : "")")
             if !summary.failures.isEmpty {
                 for failure in summary.failures.prefix(5) {
                     printError("error: replicate \(failure.replicate): \(failure.message)")
                 }
-                printError("error: \(summary.failures.count) of \(summary.replicates) replicate\(summary.replicates == 1 ? "" : "s") failed")
+                printError("error: \(summary.failures.count) of \(NumberText.count(summary.replicates, "replicate")) failed")
                 throw ExitCode(70)
             }
         }

@@ -16,7 +16,7 @@ struct ScenarioSummary {
             "  blocs: \(scenario.blocs.count)" + (scenario.blocs.isEmpty ? "" : " (" + scenario.blocs.map { "\($0.id): \($0.members.count) members" }.joined(separator: ", ") + ")"),
             "  events: \(scenario.events.count)" + (byType.isEmpty ? "" : " (\(byType))"),
             "  outcomes: \(scenario.outcomes.count)" + (scenario.outcomes.isEmpty ? "" : " (\(scenario.outcomes.map(\.name).joined(separator: ", ")))"),
-            "  seed \(scenario.seed), \(scenario.replicates) replicates",
+            "  seed \(scenario.seed), \(NumberText.count(scenario.replicates, "replicate"))",
         ]
         if !scenario.observed.isEmpty {
             let events = scenario.observed.filter(\.isEvent).count

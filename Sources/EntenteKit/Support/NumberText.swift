@@ -38,3 +38,10 @@ extension NumberText {
         "[\(fixed(low, places: places)), \(fixed(high, places: places))]"
     }
 }
+
+extension NumberText {
+    /// `1 replicate`, `2 replicates`: a count with its noun, plural unless the count is 1.
+    public static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+}
