@@ -8,7 +8,7 @@ struct Analyze: ParsableCommand {
         discussion: "See docs/sensitivity.md. `entente sweep` runs it by itself at the end of a complete, unsharded saltelli or morris sweep."
     )
 
-    @Argument(help: "The sweep's output folder (after `entente merge` for a sharded sweep).")
+    @Argument(help: "The sweep's output folder (after `entente merge` for a sharded sweep).", completion: .directory)
     var folder: String
 
     @OptionGroup var output: FormatOption

@@ -9,7 +9,7 @@ struct Attribute: ParsableCommand {
         discussion: "Writes attribution.csv (and shapley.csv with --shapley) into Results/<stem>/attribute/ (docs/attribution.md). Arms finished before an interruption are kept in <out>.arms/ and reused by the same command."
     )
 
-    @Argument(help: "The scenario YAML file.")
+    @Argument(help: "The scenario YAML file.", completion: Completions.yamlFile)
     var file: String
 
     @Option(help: "Players: event (each event with an id) or tag.")

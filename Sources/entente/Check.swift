@@ -8,13 +8,13 @@ struct Check: ParsableCommand {
         discussion: "Reports every problem at once as file:line:column, exits 65 when the file is wrong."
     )
 
-    @Argument(help: "A scenario or sweep YAML file (a sweep file has a `scenario:` key).")
+    @Argument(help: "A scenario or sweep YAML file (a sweep file has a `scenario:` key).", completion: Completions.yamlFile)
     var file: String
 
-    @Option(name: .customLong("variant"), help: "Also apply and validate this variant (one; a second --variant is refused).")
+    @Option(name: .customLong("variant"), help: "Also apply and validate this variant (one; a second --variant is refused).", completion: Completions.variants)
     var variant: [String] = []
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter or numeric field (NAME=VALUE); repeatable.", valueName: "NAME=VALUE"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter or numeric field (NAME=VALUE); repeatable.", valueName: "NAME=VALUE"), completion: Completions.settings)
     var settings: [String] = []
 
     func run() throws {

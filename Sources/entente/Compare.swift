@@ -9,7 +9,7 @@ struct Compare: ParsableCommand {
         discussion: "Writes outcomes.csv and effects.csv into Results/<stem>/compare/ and prints a variant × outcome table: baseline, variant and paired difference with its 95% interval, marked * where it excludes 0 (docs/outputs.md)."
     )
 
-    @Argument(help: "The scenario YAML file.")
+    @Argument(help: "The scenario YAML file.", completion: Completions.yamlFile)
     var file: String
 
     @Option(help: "Output folder (default: Results/<file stem>/compare/).")

@@ -13,7 +13,7 @@ struct Entente: ParsableCommand {
         """,
         version: EntenteVersion.current,
         subcommands: [Check.self, Run.self, Compare.self, Attribute.self, Explain.self, Sweep.self, Merge.self, Analyze.self,
-                      Validate.self, LandscapeCommand.self]
+                      Validate.self, LandscapeCommand.self, Init.self, Schema.self, CompletionsCommand.self]
     )
 
     /// Parses and runs the command line; `entente help NAME` with an unknown NAME is a usage error

@@ -9,7 +9,7 @@ struct Explain: ParsableCommand {
         discussion: "Reads drivers.csv (written by `entente run --record drivers`) and events.csv of a run folder (docs/outputs.md#explain)."
     )
 
-    @Argument(help: "A run folder written with --record drivers.")
+    @Argument(help: "A run folder written with --record drivers.", completion: .directory)
     var folder: String
 
     @Option(help: "The state's id.")

@@ -12,7 +12,7 @@ struct LandscapeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario YAML file.")
+    @Argument(help: "The scenario YAML file.", completion: Completions.yamlFile)
     var file: String
 
     @Option(help: ArgumentHelp("Where propensities come from: propensity or trust (default: propensity when the file has a `propensity:` list, else trust).", valueName: "propensity|trust"))

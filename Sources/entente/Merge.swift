@@ -8,7 +8,7 @@ struct Merge: ParsableCommand {
         discussion: "Refuses, writing nothing, when a shard is missing, duplicated, incomplete or from another sweep, or when --out holds a user's files, or other results without --force (docs/errors.md)."
     )
 
-    @Argument(help: "The sweep's output folder holding shard-K-of-N/ folders, or the shard folders themselves.")
+    @Argument(help: "The sweep's output folder holding shard-K-of-N/ folders, or the shard folders themselves.", completion: .directory)
     var folders: [String]
 
     @Option(help: "Where to write runs.csv and points.csv (default: the folder holding the shards).")

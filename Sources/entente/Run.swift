@@ -11,7 +11,7 @@ struct Run: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario YAML file.")
+    @Argument(help: "The scenario YAML file.", completion: Completions.yamlFile)
     var file: String
 
     @Option(help: "Output folder (default: Results/<file stem>/).")
@@ -19,7 +19,7 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: ReplicateOptions
 
-    @Option(help: "Apply a variant declared in the file (one; a second --variant is refused).")
+    @Option(help: "Apply a variant declared in the file (one; a second --variant is refused).", completion: Completions.variants)
     var variant: [String] = []
 
     @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none, drivers (drivers.csv); repeatable, each setting once.", valueName: "every=K,trust=...,drivers"))

@@ -11,7 +11,7 @@ struct Sweep: ParsableCommand {
         """
     )
 
-    @Argument(help: "The sweep YAML file.")
+    @Argument(help: "The sweep YAML file.", completion: Completions.yamlFile)
     var file: String
 
     @Option(help: "Output folder (default: Results/<sweep file stem>/).")

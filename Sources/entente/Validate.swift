@@ -10,7 +10,7 @@ struct Validate: ParsableCommand {
         PATH is a scenario file with `observed:` or a folder of them (its *.yaml files, sorted, not recursive; files without `observed:` are skipped). Prints a table and a summary, and writes validation.csv, cases.csv and manifest.json (docs/validation.md). Exits 0 whatever the verdicts, unless --fail-under is given.
         """
     )
-    @Argument(help: "Scenario files or folders of them.")
+    @Argument(help: "Scenario files or folders of them.", completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String]
     @Option(help: "Replicates per case (the files' `replicates:` is not used).")
     var replicates = 500
@@ -18,7 +18,7 @@ struct Validate: ParsableCommand {
     var window = 24
     @Option(help: "One seed for every case (default: each case's own `seed:`).")
     var seed: UInt64?
-    @Option(name: .customLong("set"), help: ArgumentHelp("Set a model parameter in every case, e.g. betrayal=0.8; repeatable.", valueName: "NAME=VALUE"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a model parameter in every case, e.g. betrayal=0.8; repeatable.", valueName: "NAME=VALUE"), completion: Completions.settings)
     var settings: [String] = []
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var jobs: Int?

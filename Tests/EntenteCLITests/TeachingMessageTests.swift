@@ -101,7 +101,7 @@ final class TeachingMessageTests: XCTestCase {
         let result = try entente(["help", "nonsense"])
         XCTAssertEqual(result.status, 64)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertEqual(result.stderr, "error: 'entente help nonsense': no command named 'nonsense'; expected one of: check, run, compare, attribute, explain, sweep, merge, analyze, validate, landscape, help\n")
+        XCTAssertEqual(result.stderr, "error: 'entente help nonsense': no command named 'nonsense'; expected one of: check, run, compare, attribute, explain, sweep, merge, analyze, validate, landscape, init, schema, completions, help\n")
         let near = try entente(["help", "rnu"])
         XCTAssertEqual(near.status, 64)
         XCTAssertTrue(near.stderr.hasPrefix("error: 'entente help rnu': no command named 'rnu' (did you mean 'run'?)"), near.stderr)
