@@ -9,7 +9,7 @@ struct ReplicateOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Base seed, 0 to 9223372036854775807 (default: the file's `seed`).")
     var seed: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter or field by path, e.g. betrayal=0.8 or events.polonez-2018-06.value=0.05; repeatable.", valueName: "NAME=VALUE"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter or field by path, e.g. betrayal=0.8 or events.polonez-2018-06.value=0.05; repeatable.", valueName: "NAME=VALUE"), completion: Completions.settings)
     var settings: [String] = []
 
     @Option(parsing: .unconditional, help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.")

@@ -11,7 +11,7 @@ struct Sweep: ParsableCommand {
         """
     )
 
-    @Argument(help: "The sweep YAML file.")
+    @Argument(help: "The sweep YAML file.", completion: Completions.yamlFile)
     var file: String
 
     @Option(help: "Output folder (default: Results/<sweep file stem>/).")
@@ -62,12 +62,12 @@ struct Sweep: ParsableCommand {
             let shardNote = request.shard.count > 1 ? " --shard \(request.shard)" : ""
             if outcome.interruptedBy != 0 || outcome.done < outcome.total {
                 printError("interrupted: \(outcome.done) of \(outcome.total) runs recorded in \(outcome.folder)/runs.csv")
-                printError("resume with: entente sweep \(file)\(out.map { " --out \($0)" } ?? "")\(shardNote) --resume")
+                printError("resume with: \(InvokedCommand.name) sweep \(InvokedCommand.quoted(file))\(out.map { " --out \(InvokedCommand.quoted($0))" } ?? "")\(shardNote) --resume")
                 throw ExitCode(outcome.interruptedBy == SIGTERM ? 143 : 130)
             }
             let failedNote = outcome.failed > 0 ? ", \(outcome.failed) failed (status=error in runs.csv)" : ""
-            let pointsNote = request.shard.count > 1 ? "merge the shards with: entente merge \(out ?? "Results/\(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)")" : "points.csv written"
-            print("\(outcome.folder): \(outcome.points) points, \(outcome.done) runs (\(outcome.executed) run now)\(failedNote); \(pointsNote)")
+            let pointsNote = request.shard.count > 1 ? "merge the shards with: \(InvokedCommand.name) merge \(InvokedCommand.quoted(out ?? "Results/\(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)"))" : "points.csv written"
+            print("\(outcome.folder): \(NumberText.count(outcome.points, "point")), \(NumberText.count(outcome.done, "run")) (\(outcome.executed) run now)\(failedNote); \(pointsNote)")
             if outcome.failed > 0 { throw ExitCode(70) }
             if request.shard.count == 1 && SensitivityAnalysis.applies(to: outcome.folder) {
                 let analysis = try SensitivityAnalysis.analyze(folder: outcome.folder)

@@ -10,7 +10,7 @@ struct Validate: ParsableCommand {
         PATH is a scenario file with `observed:` or a folder of them (its *.yaml files, sorted, not recursive; files without `observed:` are skipped). Prints a table and a summary, and writes validation.csv, cases.csv and manifest.json (docs/validation.md). Exits 0 whatever the verdicts, unless --fail-under is given.
         """
     )
-    @Argument(help: "Scenario files or folders of them.")
+    @Argument(help: "Scenario files or folders of them.", completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String]
     @Option(help: "Replicates per case (the files' `replicates:` is not used).")
     var replicates = 500
@@ -18,7 +18,7 @@ struct Validate: ParsableCommand {
     var window = 24
     @Option(help: "One seed for every case (default: each case's own `seed:`).")
     var seed: UInt64?
-    @Option(name: .customLong("set"), help: ArgumentHelp("Set a model parameter in every case, e.g. betrayal=0.8; repeatable.", valueName: "NAME=VALUE"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a model parameter in every case, e.g. betrayal=0.8; repeatable.", valueName: "NAME=VALUE"), completion: Completions.settings)
     var settings: [String] = []
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var jobs: Int?
@@ -28,6 +28,7 @@ struct Validate: ParsableCommand {
     var force = false
     @Flag(help: "No progress on stderr.")
     var quiet = false
+    @OptionGroup var output: FormatOption
     @Option(name: .customLong("fail-under"), help: ArgumentHelp("Exit 1 when fewer than K cases are right.", valueName: "K"))
     var failUnder: Int?
 
@@ -56,8 +57,8 @@ struct Validate: ParsableCommand {
             report = try ValidationRun.execute(cases, request: request) { done, total, file in
                 if !quiet { printError("validating \(done + 1)/\(total): \(file)") }
             }
-            print(ValidationTable(report: report!).text)
-            print("results: \(request.out)/ (validation.csv, cases.csv, manifest.json)")
+            output.print([report!.table])
+            output.status("results: \(request.out)/ (validation.csv, cases.csv, manifest.json)")
         }
         if let failUnder, let report, report.casesRight < failUnder {
             printError("error: \(report.casesRight) cases right, fewer than --fail-under \(failUnder)")

@@ -265,7 +265,9 @@ final class CLITests: XCTestCase {
         let out = path("results")
         let result = try entente(["run", file, "--replicates", "3", "--out", out, "--quiet"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("\(out): 3 replicates; means: a_left="), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("Outcomes over 3 replicates (0/1 outcomes: the mean is a probability)\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\na_left "), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("\n\(out): 3 replicates\n"), result.stdout)
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         XCTAssertEqual(written, ["affinity.csv", "blocs.csv", "events.csv", "manifest.json", "outcomes.csv", "states.csv", "trust.csv"])
 

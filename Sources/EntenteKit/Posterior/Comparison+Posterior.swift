@@ -82,13 +82,7 @@ extension Comparison {
             manifest.fields["posterior"] = experiment.manifestEntry()
             try folder.write("manifest.json", bytes: manifest.encoded())
             try folder.commit()
-            let lines = arms.dropFirst().map { arm -> String in
-                let parts = effects.filter { $0.variant == arm.name }.map { effect in
-                    "\(effect.outcome) \(NumberText.rounded(effect.baselineMean, places: 3))→\(NumberText.rounded(effect.variantMean, places: 3)) (Δ \(NumberText.rounded(effect.difference, places: 3)) [\(NumberText.rounded(effect.ci95Low, places: 3)), \(NumberText.rounded(effect.ci95High, places: 3))])"
-                }
-                return "\(arm.name): " + parts.joined(separator: "; ")
-            }
-            return Result(folder: out, variants: arms.count - 1, replicates: replicates, effects: effects, lines: lines)
+            return Result(folder: out, variants: arms.count - 1, replicates: replicates, effects: effects)
         } catch {
             folder.discard()
             throw error

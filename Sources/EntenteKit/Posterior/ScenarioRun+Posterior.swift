@@ -60,7 +60,9 @@ extension ScenarioRun {
             try folder.write("manifest.json", bytes: manifest.encoded())
             try folder.commit()
             let means = summarised.enumerated().map { row, index in (columns[index].name, estimates[row].mean) }
-            return Summary(folder: out, replicates: replicates, means: means, failures: [])
+            var result = Summary(folder: out, replicates: replicates, means: means, failures: [])
+            result.posterior = summarised.enumerated().map { row, index in (columns[index].name, estimates[row]) }
+            return result
         } catch {
             folder.discard()
             throw error

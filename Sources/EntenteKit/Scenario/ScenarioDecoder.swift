@@ -259,7 +259,7 @@ public struct ScenarioDecoder {
                 continue
             }
             guard let type = EventRegistry.type(named: typeName) else {
-                context.error("unknown event type '\(typeName)'\(DidYouMean.hint(for: typeName, among: EventRegistry.names)); expected one of: \(EventRegistry.names.joined(separator: ", "))",
+                context.error("unknown event type '\(typeName)'\(Self.eventTypeHint(typeName)); expected one of: \(EventRegistry.names.joined(separator: ", "))",
                               at: typeNode.location)
                 continue
             }

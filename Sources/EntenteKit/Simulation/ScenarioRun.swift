@@ -45,6 +45,10 @@ public struct ScenarioRun {
         public var replicates: Int
         /// Outcome columns and their means over replicates (flags and numbers only).
         public var means: [(name: String, mean: Double)]
+        /// The same outcomes' full summaries (n, mean, 95% interval, sd, percentiles), in the same order.
+        public var statistics: [(name: String, summary: EntenteCore.Summary)] = []
+        /// With `--posterior`: each outcome's estimate over draws and replicates, in the same order as `means`.
+        public var posterior: [(name: String, estimate: PosteriorEstimate)] = []
         /// Replicates that failed, with their messages.
         public var failures: [(replicate: Int, message: String)]
     }
@@ -64,7 +68,8 @@ public struct ScenarioRun {
             let summary = try write(scenario: scenario, replicates: replicates, seed: seed, request: request,
                                     folder: folder, started: started, progress: progress)
             try folder.commit()
-            return Summary(folder: out, replicates: replicates, means: summary.means, failures: summary.failures)
+            return Summary(folder: out, replicates: replicates, means: summary.statistics.map { ($0.0, $0.1.mean) },
+                           statistics: summary.statistics, failures: summary.failures)
         } catch {
             folder.discard()
             throw error
@@ -72,7 +77,7 @@ public struct ScenarioRun {
     }
 
     private static func write(scenario: Scenario, replicates: Int, seed: UInt64, request: Request, folder: ResultsFolder,
-                              started: Date, progress: (Int, Int) -> Void) throws -> (means: [(String, Double)], failures: [(Int, String)]) {
+                              started: Date, progress: (Int, Int) -> Void) throws -> (statistics: [(String, EntenteCore.Summary)], failures: [(Int, String)]) {
         let engine = Engine(scenario: scenario)
         let labels = scenario.calendar.labels
         let record = request.record
@@ -139,9 +144,9 @@ public struct ScenarioRun {
         manifest.fields["record"] = recorded
         manifest.fields["failed_replicates"] = failures.count
         try folder.write("manifest.json", bytes: manifest.encoded())
-        let means = columns.enumerated().filter { $0.element.kind != .date }.map { index, column in
-            (column.name, Statistics.summarize(values[index], binary: column.kind == .flag).mean)
+        let statistics = columns.enumerated().filter { $0.element.kind != .date }.map { index, column in
+            (column.name, Statistics.summarize(values[index], binary: column.kind == .flag))
         }
-        return (means, failures)
+        return (statistics, failures)
     }
 }

@@ -35,7 +35,7 @@ public struct SweepDecoder {
         if let node = top["design"] {
             design = node.scalarText.flatMap(DesignName.init(rawValue:))
             if design == nil {
-                context.error("'design' must be one of \(DesignRegistry.names.joined(separator: ", ")); found \(node.foundDescription)\(DidYouMean.hint(for: node.scalarText ?? "", among: DesignRegistry.names))", at: node.location)
+                context.error("'design' must be one of \(DesignRegistry.names.joined(separator: ", ")); found \(node.foundDescription)\(Self.designHint(node.scalarText ?? ""))", at: node.location)
             }
         }
         let samples = top["samples"].map { context.integer($0, field: "samples", range: 1...Self.maxPoints) } ?? 64
@@ -158,6 +158,12 @@ public struct SweepDecoder {
                 continue
             }
             canonical[target] = (entry.key, entry.keyLocation.line)
+            if let items = entry.value.items {
+                // `betrayal: [1, 2]` is the NetLogo/EMA habit: say how Entente spells a list of values.
+                let shown = items.map { $0.scalarText ?? "…" }.joined(separator: ", ")
+                context.error("parameter '\(entry.key)' is a list; write the values to sweep as '\(entry.key): {values: [\(shown)]}'", at: entry.value.location)
+                continue
+            }
             guard let fields = FieldReader(entry.value, what: "parameter '\(entry.key)'", allowed: ["values", "from", "to", "steps", "scale"],
                                            context: &context) else { continue }
             if let valuesNode = fields["values"] {
