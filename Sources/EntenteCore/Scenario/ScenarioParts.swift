@@ -6,6 +6,8 @@ public struct StateSpec: Sendable {
     public var name: String
     /// Capability c_i > 0.
     public var capability: Double
+    /// Preference for autonomy in [0, 1] (`autonomy:`, default 0): model 2's hierarchy cost weight.
+    public var autonomy: Double = 0
     /// Where it is declared.
     public var location: SourceLocation
 
@@ -34,6 +36,8 @@ public struct BlocSpec: Sendable {
     public var frozen: [Int] = []
     /// Whom its obligation covers (`covers:`); `.all` by default.
     public var covers: BlocScope = .all
+    /// Blocs declared rivals (`rivals:`), made symmetric by the decoder: model 2's only bloc outside options.
+    public var rivals: [Int] = []
     /// Members joining later, from the member list (`{id: MNE, from: 2017-06}`); not in `members`.
     public var joins: [BlocJoin] = []
     /// Where it is declared.
