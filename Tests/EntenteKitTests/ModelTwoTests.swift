@@ -281,7 +281,7 @@ final class ModelTwoTests: XCTestCase {
         DynamicsTwo.perceive(&world, parameters: scenario.parameters, scratch: &scratch)
         DynamicsTwo.updateAffinity(&world, parameters: scenario.parameters, scratch: scratch)
         XCTAssertEqual(scratch.dominance[0], 0.75, accuracy: accuracy)                  // 3 / (1 + 3)
-        XCTAssertEqual(scratch.target[0], (1 + 0.6 * 0.5 - 0.4 * 0.75) / 2, accuracy: accuracy)  // 0.5
+        XCTAssertEqual(scratch.target[0], (1 + 0.6 * 0.5 - 0.4 * 0.4 * 0.75) / 2, accuracy: accuracy)  // w_security · a · dom
         XCTAssertEqual(scratch.target[1], (1 + 0.6 * 0.4) / 2, accuracy: accuracy)       // the leader pays no hierarchy cost
     }
 

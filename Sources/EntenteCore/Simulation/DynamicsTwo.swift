@@ -127,7 +127,9 @@ public enum DynamicsTwo {
     }
 
     /// Step 5: target_ib = clamp((1 + w_trust (τ_ib − G_ib) + w_security need_i (2 cover_ib − 1)
-    /// − autonomy_i · dominance_b [i ≠ leader_b]) / 2, 0, 1); affinity moves `adaptation` of the way.
+    /// − w_security · autonomy_i · dominance_b [i ≠ leader_b]) / 2, 0, 1); affinity moves `adaptation` of the way.
+    /// Autonomy given up is weighed on the scale of security gained (Morrow 1991): a fully autonomy-minded
+    /// state in a fully dominated bloc loses what a fully threatened state gains from full cover.
     public static func updateAffinity(_ world: inout World, parameters: ParameterValues, scratch: Scratch) {
         let blocs = world.blocCount
         let adaptation = parameters[.adaptation]
@@ -144,7 +146,7 @@ public enum DynamicsTwo {
                     let need = needs[i]
                     for b in 0..<blocs {
                         let cell = i &* blocs &+ b
-                        let hierarchy = leader[b] == i ? 0 : autonomy[i] * dominance[b]
+                        let hierarchy = leader[b] == i ? 0 : wSecurity * autonomy[i] * dominance[b]
                         let target = min(1, max(0, (1 + wTrust * (blocTrust[cell] - grievance[cell]) + wSecurity * need * (2 * cover[cell] - 1) - hierarchy) / 2))
                         targets[cell] = target
                         affinity[cell] = min(1, max(0, affinity[cell] + adaptation * (target - affinity[cell])))
