@@ -218,7 +218,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.stdout, "")
         XCTAssertEqual(result.stderr, """
             \(file):3:27: error: 'capability' must be a number; found the text 'abc'
-            \(file):4:30: error: unknown key 'colour' in a state; expected one of: id, name, capability
+            \(file):4:30: error: unknown key 'colour' in a state; expected one of: id, name, capability, autonomy
 
             """)
         assertNoCrashOutput(result)
