@@ -32,7 +32,7 @@ struct Compare: ParsableCommand {
             request.out = out
             request.replicates = try options.replicateCount
             request.seed = try options.seedValue
-            request.settings = options.settings
+            request.settings = try options.effectiveSettings
             request.force = options.force
             if let jobs = try options.jobCount { request.jobs = jobs }
             request.posterior = try posterior.value

@@ -60,7 +60,7 @@ struct LandscapeCommand: ParsableCommand {
         let interrupts = InterruptWatcher()
         defer { withExtendedLifetime(interrupts) {} }
         try reportingErrors {
-            let scenario = try ScenarioLoader().load(path: file, settings: options.settings)
+            let scenario = try ScenarioLoader().load(path: file, settings: try options.effectiveSettings)
             let seed = try options.seedValue ?? scenario.seed
             let replicates = try options.replicateCount ?? scenario.replicates
             let jobs = try options.jobCount ?? ProcessInfo.processInfo.activeProcessorCount

@@ -50,7 +50,7 @@ struct Run: ParsableCommand {
             request.replicates = try options.replicateCount
             request.seed = try options.seedValue
             request.variant = try VariantOption.single(variant)
-            request.settings = options.settings
+            request.settings = try options.effectiveSettings
             request.force = options.force
             if let jobs = try options.jobCount { request.jobs = jobs }
             if !record.isEmpty { request.record = try RecordOptions(parsing: record) }

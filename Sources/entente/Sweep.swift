@@ -20,6 +20,9 @@ struct Sweep: ParsableCommand {
     @Option(parsing: .unconditional, help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.")
     var jobs: String?
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Rule set of every run, 1 or 2 (default: the scenario's `model:`, else 1; docs/model.md).", valueName: "N"))
+    var model: String?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard K (0-based) of N.", valueName: "K/N"))
     var shard: String?
 
@@ -36,7 +39,10 @@ struct Sweep: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        try reportingErrors { _ = try WholeNumberOption.parse(jobs, option: "--jobs", range: 1...WholeNumberOption.maxJobs) }
+        try reportingErrors {
+            _ = try WholeNumberOption.parse(jobs, option: "--jobs", range: 1...WholeNumberOption.maxJobs)
+            _ = try WholeNumberOption.parse(model, option: "--model", range: 1...2)
+        }
         if resume && force { throw ValidationError("--resume and --force exclude each other") }
         if retryFailed && !resume { throw ValidationError("--retry-failed needs --resume (it re-runs the failed runs of an existing sweep folder)") }
     }
@@ -50,6 +56,7 @@ struct Sweep: ParsableCommand {
             request.retryFailed = retryFailed
             if let jobs = try WholeNumberOption.parse(jobs, option: "--jobs", range: 1...WholeNumberOption.maxJobs) { request.jobs = jobs }
             request.shard = try resolveShard()
+            request.model = try WholeNumberOption.parse(model, option: "--model", range: 1...2)
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let flag = CancellationFlag()
             let signals = SignalWatcher(flag: flag)

@@ -20,6 +20,8 @@ struct Validate: ParsableCommand {
     var seed: UInt64?
     @Option(name: .customLong("set"), help: ArgumentHelp("Set a model parameter in every case, e.g. betrayal=0.8; repeatable.", valueName: "NAME=VALUE"), completion: Completions.settings)
     var settings: [String] = []
+    @Option(help: ArgumentHelp("Rule set for every case, 1 or 2 (default: each file's `model:`, else 1; docs/model.md).", valueName: "N"))
+    var model: Int?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var jobs: Int?
     @Option(help: "Output folder (default: Results/validation/).")
@@ -38,12 +40,14 @@ struct Validate: ParsableCommand {
         }
         if window < 0 { throw ValidationError("--window must be 0 or more months") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let model, !(1...2).contains(model) { throw ValidationError("--model must be 1 or 2") }
         if let failUnder, failUnder < 0 { throw ValidationError("--fail-under must be 0 or more") }
     }
 
     func run() throws {
         var report: ValidationReport?
         try reportingErrors {
+            let settings = settings + (model.map { ["model=\($0)"] } ?? [])
             let cases = try ValidationCases.load(paths: paths, settings: settings)
             for note in cases.skipped { printError(note) }
             var request = ValidationRun.Request(out: out ?? "Results/validation")

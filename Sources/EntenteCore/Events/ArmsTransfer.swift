@@ -81,6 +81,7 @@ public struct ArmsTransfer: EventEffect {
         if secret {
             world.heldBack[environment.eventIndex] += changes
         } else {
+            world.recordBetrayal(changes, share: parameters[.grievance])  // model 2 only
             world.apply(changes)
         }
         log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: Self.typeName,

@@ -21,6 +21,7 @@ public struct Attack: EventEffect {
         let target = call.caller
         let intensity = call.intensity
         world.addTrust(target, by, -parameters[.hostility] * intensity)
+        world.addHostility(target, by, parameters[.hostility] * intensity)  // model 2 only
         for observer in 0..<world.stateCount where observer != target && observer != by {
             let sympathy = world.trust(observer, target)
             if sympathy > 0 {

@@ -33,7 +33,9 @@ public struct CallForHelp: Sendable, Hashable {
     /// Makes the call: every answer is drawn or scripted, applied and logged.
     public func answer(in world: inout World, environment: EventEnvironment, log: inout EventLog) {
         let parameters = environment.parameters
-        for b in 0..<world.blocCount where world.isActive(caller, b) && world.obligation[b] > 0 {
+        // Model 2: a frozen member still calls its bloc and counts the answers.
+        let modelTwo = world.isModelTwo
+        for b in 0..<world.blocCount where (modelTwo ? world.belongs(caller, b) : world.isActive(caller, b)) && world.obligation[b] > 0 {
             if let bloc, bloc != b { continue }
             if moreAdversaries.isEmpty {
                 if !world.scope[b].covers(adversary: adversary, belongs: adversary.map { world.belongs($0, b) } ?? false) { continue }
@@ -67,6 +69,7 @@ public struct CallForHelp: Sendable, Hashable {
                 } else {
                     let share = maxCapability > 0 ? world.capability[m] / maxCapability : 0
                     world.addTrust(caller, m, -parameters[.abandonment] * omega * intensity * share)
+                    if modelTwo { world.addGrievance(caller, b, parameters[.grievance] * (parameters[.abandonment] * omega * intensity * share)) }
                 }
                 log.record(step: environment.step, event: environment.names.events[environment.eventIndex],
                            type: assists ? "assist" : "decline", actor: environment.names.states[m],

@@ -42,6 +42,18 @@ public struct World: Sendable {
     public var pendingExit: [Int] = []
     /// Per (state, bloc): the step notice was given (meaningful while `pendingExit` ≥ 0).
     public var noticeStep: [Int] = []
+    /// The rule set this world runs under: 1 or 2. The arrays below are empty under model 1.
+    public var model: Int = 1
+    /// Model 2: perceived hostile intent H_ij of j toward i, row-major N×N, in [0, 1].
+    public var hostility: [Double] = []
+    /// Model 2: the level H relaxes toward (enemies at the start stay enemies), row-major N×N.
+    public var hostilityBase: [Double] = []
+    /// Model 2: grievance G_ib of state i against bloc b, N×blocs, ≥ 0.
+    public var grievance: [Double] = []
+    /// Model 2: rival_bb' (symmetric), blocs×blocs.
+    public var rival: [Bool] = []
+    /// Model 2: each state's preference for autonomy in [0, 1].
+    public var autonomy: [Double] = []
 
     /// A world with `stateCount` states and `blocCount` blocs, all zero; the compiler fills it.
     public init(stateCount: Int, blocCount: Int, eventCount: Int) {

@@ -48,6 +48,21 @@ public enum WorldBuilder {
             world.noticeStep = world.pendingExit
         }
         for entry in scenario.alignment { world.affinity[entry.state * blocCount + entry.bloc] = entry.value }
+        if scenario.model == 2 { addModelTwoState(to: &world, of: scenario) }
         return world
+    }
+
+    /// Model 2's arrays: H and its baseline from the initial trust between states sharing no bloc on
+    /// paper (enemies at the start are enemies), no grievance, the declared rivalries and autonomies.
+    static func addModelTwoState(to world: inout World, of scenario: Scenario) {
+        let n = world.stateCount, blocCount = world.blocCount
+        world.model = 2
+        world.hostility = .init(repeating: 0, count: n * n)
+        for i in 0..<n { for j in 0..<n where j != i { world.hostility[i * n + j] = world.baselineHostility(i, j) } }
+        world.hostilityBase = world.hostility
+        world.grievance = .init(repeating: 0, count: n * blocCount)
+        world.rival = .init(repeating: false, count: blocCount * blocCount)
+        for (b, bloc) in scenario.blocs.enumerated() { for r in bloc.rivals { world.rival[b * blocCount + r] = true } }
+        world.autonomy = scenario.states.map(\.autonomy)
     }
 }

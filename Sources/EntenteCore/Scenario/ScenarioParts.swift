@@ -10,6 +10,8 @@ public struct StateSpec: Sendable {
     public var kind: ActorKind = .state
     /// For a group: the capability arms it receives are measured against (`salience_scale:`).
     public var salienceScale: Double?
+    /// Preference for autonomy in [0, 1] (`autonomy:`, default 0): model 2's hierarchy cost weight.
+    public var autonomy: Double = 0
     /// Where it is declared.
     public var location: SourceLocation
 
@@ -38,6 +40,8 @@ public struct BlocSpec: Sendable {
     public var frozen: [Int] = []
     /// Whom its obligation covers (`covers:`); `.all` by default.
     public var covers: BlocScope = .all
+    /// Blocs declared rivals (`rivals:`), made symmetric by the decoder: model 2's only bloc outside options.
+    public var rivals: [Int] = []
     /// Members joining later, from the member list (`{id: MNE, from: 2017-06}`); not in `members`.
     public var joins: [BlocJoin] = []
     /// Step at which the bloc is founded (`from:`), when after the first step; its founding members join then.

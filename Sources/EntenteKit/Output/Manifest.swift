@@ -37,6 +37,7 @@ public struct Manifest {
         var parameters: [String: Double] = [:]
         for parameter in scenario.listedParameters { parameters[parameter.info.name] = scenario.parameters[parameter] }
         fields["parameters"] = parameters
+        fields["model"] = scenario.model
         fields["calendar"] = ["start": scenario.calendar.start.description, "end": scenario.calendar.end.description,
                               "step": scenario.calendar.unit.rawValue, "steps": scenario.calendar.stepCount]
         let formatter = ISO8601DateFormatter()

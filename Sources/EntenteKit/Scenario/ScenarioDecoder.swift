@@ -3,7 +3,7 @@ public struct ScenarioDecoder {
     /// Top-level keys of a scenario file.
     public static let topLevelKeys = ["name", "description", "calendar", "seed", "replicates", "parameters",
                                       "states", "blocs", "trust", "alignment", "kinds", "events", "outcomes", "variants", "observed",
-                                      "propensity"]
+                                      "propensity", "model"]
 
     /// Locations of values that came from `--set` or a variant: their event dates may lie past the end.
     public var overrideLocations: Set<SourceLocation> = []
@@ -26,12 +26,14 @@ public struct ScenarioDecoder {
         context.calendar = calendar
         let seed = top["seed"].map { context.integer($0, field: "seed", range: 0...Int.max).map(UInt64.init) } ?? 1
         let replicates = top["replicates"].map { context.integer($0, field: "replicates", range: 1...ScenarioLimits.maxReplicates) } ?? 100
+        let model = top["model"].map { context.integer($0, field: "model", range: 1...2) } ?? 1
         var parameters = ParameterValues.defaults
         var explicit = Set<Parameter>()
         if let node = top["parameters"] { decodeParameters(node, into: &parameters, explicit: &explicit, context: &context) }
 
         let states = top["states"].map { decodeStates($0, context: &context) } ?? []
-        let blocs = top["blocs"].map { decodeBlocs($0, context: &context) } ?? []
+        var blocs = top["blocs"].map { decodeBlocs($0, context: &context) } ?? []
+        if let node = top["blocs"] { decodeRivals(node, into: &blocs, context: &context) }
         let trust = top["trust"].map { decodeTrust($0, context: &context) } ?? []
         let alignment = top["alignment"].map { decodeAlignment($0, context: &context) } ?? []
         if let node = top["kinds"] { decodeKinds(node, context: &context) }
@@ -47,7 +49,7 @@ public struct ScenarioDecoder {
 
         let propensity = top["propensity"].map { decodePropensity($0, context: &context) } ?? []
 
-        guard context.diagnostics.isEmpty, let calendar, let seed, let replicates else {
+        guard context.diagnostics.isEmpty, let calendar, let seed, let replicates, let model else {
             throw EntenteError.data(context.diagnostics)
         }
         var scenario = Scenario(name: name, file: file, calendar: calendar, seed: seed, replicates: replicates,
@@ -55,6 +57,7 @@ public struct ScenarioDecoder {
                                 trust: trust, alignment: alignment, events: events, outcomes: outcomes, variants: variants,
                                 observed: observed)
         scenario.propensity = propensity
+        scenario.model = model
         for event in events {
             for problem in event.effect.problems(in: scenario) { context.error(problem, at: event.location) }
         }
@@ -127,11 +130,12 @@ public struct ScenarioDecoder {
             context.error("'states' is empty; expected at least one state", at: node.location)
         }
         for item in items {
-            guard let fields = FieldReader(item, what: "a state", allowed: ["id", "name", "capability", "kind", "salience_scale"],
+            guard let fields = FieldReader(item, what: "a state", allowed: ["id", "name", "capability", "kind", "salience_scale", "autonomy"],
                                            required: ["id", "capability"], context: &context) else { continue }
             let id = fields["id"].flatMap { context.identifier($0, field: "id") }
             let name = fields["name"].flatMap { context.text($0, field: "name") }
             let capability = fields["capability"].flatMap { context.number($0, field: "capability", range: 0...1e12) }
+            let autonomy = fields["autonomy"].map { context.number($0, field: "autonomy", range: 0...1) } ?? 0
             if let node = fields["capability"], capability == 0 {
                 context.error("'capability' must be greater than 0; found 0", at: node.location)
             }
@@ -149,6 +153,7 @@ public struct ScenarioDecoder {
                 state.salienceScale = actor
                 context.salienceScales[states.count] = actor
             }
+            state.autonomy = autonomy ?? 0
             states.append(state)
         }
         return states
@@ -157,7 +162,7 @@ public struct ScenarioDecoder {
     func decodeBlocs(_ node: YAMLNode, context: inout DecodeContext) -> [BlocSpec] {
         var blocs: [BlocSpec] = []
         for item in sequence(node, name: "blocs", limit: ScenarioLimits.maxBlocs, context: &context) {
-            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation", "covers", "from", "until"] + Self.treatyKeys,
+            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation", "covers", "from", "until", "rivals"] + Self.treatyKeys,
                                            required: ["id", "members"], context: &context) else { continue }
             let id = fields["id"].flatMap { context.identifier($0, field: "id") }
             let name = fields["name"].flatMap { context.text($0, field: "name") }

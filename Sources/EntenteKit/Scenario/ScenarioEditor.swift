@@ -1,6 +1,6 @@
 /// Edits a scenario's YAML tree before decoding: `--set PATH=VALUE` overrides and variants.
 ///
-/// Paths: a parameter name (`betrayal`) or `parameters.NAME`; `seed`; `replicates`;
+/// Paths: a parameter name (`betrayal`) or `parameters.NAME`; `seed`; `replicates`; `model`;
 /// `calendar.start|end|step`; `kinds.NAME.delta` (a kind declared under `kinds:`); `states.ID.FIELD`, `blocs.ID.FIELD`, `events.ID.FIELD`.
 /// The typed decoder validates the values afterwards, so an override is checked exactly
 /// like a value written in the file.
@@ -22,7 +22,7 @@ public struct ScenarioEditor {
         guard root.entries != nil else { throw PathError(message: "the scenario is not a mapping") }
         overrideLocations.insert(value.location)
         switch parts.count {
-        case 1 where ["seed", "replicates", "name"].contains(parts[0]):
+        case 1 where ["seed", "replicates", "name", "model"].contains(parts[0]):
             root = Self.setting(root, key: parts[0], to: value)
         case 1:
             try setParameter(parts[0], value: value)

@@ -24,6 +24,8 @@ public struct SweepRunner {
         public var shard = Shard.whole
         /// Command line for the manifest.
         public var commandLine = ""
+        /// `--model N`: the rule set of every run, overriding the scenario's `model:`.
+        public var model: Int?
 
         /// A request for `path`.
         public init(path: String) { self.path = path }
@@ -60,7 +62,8 @@ public struct SweepRunner {
     public static func execute(_ request: Request, cancellation: CancellationFlag = CancellationFlag(),
                                progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> Outcome {
         let started = Date()
-        let (spec, template) = try SweepDecoder().load(path: request.path)
+        var (spec, template) = try SweepDecoder().load(path: request.path)
+        template.model = request.model
         let plan = SweepPlan(spec: spec)
         let baseScenario = try template.instantiate(plan.points.isEmpty ? [] : plan.settings(point: 0))
         // A paired sweep's rows hold the baseline's outcomes, then each variant's (`VARIANT:OUTCOME`).
@@ -68,7 +71,8 @@ public struct SweepRunner {
         let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
         let base = request.out ?? "Results/\(stem)"
         let folder = request.shard.count > 1 ? base + "/" + request.shard.folderName : base
-        let hash = SweepManifest.hash(spec: spec)
+        // A --model override is part of the sweep's identity, so --resume refuses to mix rule sets.
+        let hash = request.model.map { SHA256.hex(Array((SweepManifest.hash(spec: spec) + " model=\($0)").utf8)) } ?? SweepManifest.hash(spec: spec)
         let total = plan.runCount(in: request.shard)
 
         let runsPath = folder + "/runs.csv"
@@ -97,6 +101,7 @@ public struct SweepRunner {
                                               total: total, failed: failed, command: request.commandLine,
                                               started: started, gslVersion: gslVersion)
             object["outcome_columns"] = columns.map { ["name": $0.name, "kind": "\($0.kind)"] }
+            object["model"] = baseScenario.model
             try SweepManifest.write(object, folder: folder)
         }
         try manifest(status: "running", done: done.count, failed: failedBefore)

@@ -88,7 +88,7 @@ public enum ValidationRun {
             return ["path": scenario.file, "name": scenario.name,
                     "sha256": FileManager.default.contents(atPath: scenario.file).map { SHA256.hex($0) } ?? "",
                     "seed": request.seed ?? scenario.seed, "observed": scenario.observed.count,
-                    "parameters": parameters]
+                    "parameters": parameters, "model": scenario.model]
         }
         return manifest
     }
