@@ -56,22 +56,23 @@ public struct ABCSMC: Sendable {
         ValidationScorer.quantile(sorted: values.sorted(), fraction)
     }
 
-    /// One particle slot's outcome.
-    struct Slot: Sendable {
-        var theta: [Double]
-        var distances: [Double]
-        var share: Double
-        var attempts: Int
-        var evaluated: Int
-        var accepted: Bool
-    }
-
     /// Generation `generation`: from the prior when `previous` is nil, else by perturbing ancestors of
     /// `previous` and keeping a proposal when at least one of its k replicate distances is within
-    /// `tolerance` (its share, the estimated ABC likelihood, is > 0; a share of 0 would get weight 0). Nil when a particle slot used all its
-    /// attempts (``ABCSettings/maxAttemptsPerParticle``): the generation is abandoned.
+    /// `tolerance` (its share, the estimated ABC likelihood, is > 0; a share of 0 would get weight 0).
+    /// Nil when a particle slot used all its attempts (``ABCSettings/maxAttemptsPerParticle``): the
+    /// generation is abandoned. The same as ``assemble(_:previous:tolerance:slots:jobs:)`` of the
+    /// ``slots(_:previous:tolerance:particles:jobs:progress:)`` of every particle.
     public func generation(_ generation: Int, previous: ParticlePopulation?, tolerance: Double, jobs: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) -> (ParticlePopulation, GenerationRecord)? {
+        let all = slots(generation, previous: previous, tolerance: tolerance, particles: Array(0..<settings.particles),
+                        jobs: jobs, progress: progress)
+        return assemble(generation, previous: previous, tolerance: tolerance, slots: all, jobs: jobs)
+    }
+
+    /// The particle slots `particles` of generation `generation` (a shard's part of it, or all): each
+    /// slot's attempts one after the other, slots in parallel; every draw from the slot's own streams.
+    public func slots(_ generation: Int, previous: ParticlePopulation?, tolerance: Double, particles: [Int], jobs: Int,
+                      progress: (@Sendable (Int) -> Void)? = nil) -> [ParticleSlot] {
         let problem = self.problem
         let d = problem.parameters.count
         let widths = problem.priors.map { $0.upper - $0.lower }
@@ -82,7 +83,8 @@ public struct ABCSMC: Sendable {
         }
         let cap = settings.maxAttemptsPerParticle
         let seed = settings.seed
-        let slots = ParallelMap.run(count: settings.particles, jobs: jobs) { particle -> Slot in
+        return ParallelMap.run(count: particles.count, jobs: jobs) { index -> ParticleSlot in
+            let particle = particles[index]
             var evaluated = 0
             for attempt in 0..<cap {
                 let key = CalibrationStreams.attemptKey(seed: seed, generation: generation, particle: particle, attempt: attempt)
@@ -102,16 +104,26 @@ public struct ABCSMC: Sendable {
                 let within = distances.filter { $0 <= tolerance }.count
                 if within > 0 {
                     progress?(particle)
-                    return Slot(theta: theta, distances: distances, share: Double(within) / Double(distances.count),
-                                attempts: attempt + 1, evaluated: evaluated, accepted: true)
+                    return ParticleSlot(particle: particle, theta: theta, distances: distances, share: Double(within) / Double(distances.count),
+                                        attempts: attempt + 1, evaluated: evaluated)
                 }
             }
             progress?(particle)
-            return Slot(theta: [Double](repeating: .nan, count: d), distances: [], share: 0, attempts: cap, evaluated: evaluated, accepted: false)
+            return ParticleSlot(particle: particle, theta: [Double](repeating: .nan, count: d),
+                                distances: [Double](repeating: .nan, count: problem.replicates), share: 0, attempts: cap, evaluated: evaluated)
         }
+    }
+
+    /// Generation `generation` from the slots of all its particles, in particle order: the weights,
+    /// the population and the record (seconds 0). Nil when a slot ran out of attempts.
+    public func assemble(_ generation: Int, previous: ParticlePopulation?, tolerance: Double, slots: [ParticleSlot],
+                         jobs: Int) -> (ParticlePopulation, GenerationRecord)? {
+        let problem = self.problem
         let attempts = slots.reduce(0) { $0 + $1.attempts }
         let simulations = slots.reduce(0) { $0 + $1.evaluated } * problem.simulationsPerEvaluation
         guard slots.allSatisfy(\.accepted) else { return nil }
+        let widths = problem.priors.map { $0.upper - $0.lower }
+        let kernel = previous.map { PerturbationKernel(population: $0, widths: widths) }
         let values = slots.flatMap(\.theta)
         let shares = slots.map(\.share)
         let weights = Self.weights(values: values, shares: shares, previous: previous, kernel: kernel, problem: problem, jobs: jobs)
