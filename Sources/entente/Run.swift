@@ -24,7 +24,7 @@ struct Run: ParsableCommand {
     @Option(help: "Apply a variant declared in the file (one; a second --variant is refused).", completion: Completions.variants)
     var variant: [String] = []
 
-    @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none, drivers (drivers.csv), landscape (landscape.csv); repeatable, each setting once.", valueName: "every=K,trust=...,drivers,landscape"))
+    @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none, drivers (drivers.csv), landscape (landscape.csv), steps (steps.csv: mean, sd, quantiles across replicates per step); repeatable, each setting once.", valueName: "every=K,trust=...,drivers,landscape,steps"))
     var record: [String] = []
 
     @Option(help: ArgumentHelp("Most MiB of time-series rows held in memory (default 256); more waits in spool files.", valueName: "MiB"))

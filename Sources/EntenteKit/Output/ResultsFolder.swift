@@ -132,7 +132,7 @@ public struct ResultsFolder {
     static let stagingFileNames: Set<String> = Set(SeriesRecorder.headers.map(\.file))
         .union(["outcomes.csv", "effects.csv", "manifest.json", "landscape.csv", "balance.csv", "actors.csv", "bipartitions.csv",
                 "drivers.csv", "attribution.csv", "shapley.csv", "validation.csv", "cases.csv",
-                "particles.csv", "generations.csv", "posterior.csv"])
+                "particles.csv", "generations.csv", "posterior.csv", "steps.csv"])
 
     /// True when `path` is a staging folder Entente wrote: a real folder (not a symbolic link) owned by
     /// this user, holding only regular files with the names Entente writes there.

@@ -107,10 +107,11 @@ public struct ScenarioRun {
             throw EntenteError.software("cannot allocate the \(budget >> 20) MiB that time series may take in memory (the memory budget of `entente run`, docs/reliability.md#memory-budget); raise the memory limit, or lower the budget with --series-memory MiB")
         }
         free(probe)
+        let steps = record.steps ? try StepSummary(scenario: scenario, options: record, replicates: replicates, budget: budget) : nil
         let spoolPrefix = folder.staging.appendingPathComponent(".spool").path
         try withoutActuallyEscaping(progress) { progress in
             nonisolated(unsafe) let report = progress  // called under the stream's lock only, one call at a time
-            let stream = SeriesStream(files: files, total: replicates, workers: workers, budget: budget) { report($0, replicates) }
+            let stream = SeriesStream(files: files, total: replicates, workers: workers, budget: budget, steps: steps) { report($0, replicates) }
             let threshold = stream.threshold
             ParallelMap.forEachWorker(count: workers) { _ in
                 while let replicate = stream.claim() {
@@ -135,12 +136,14 @@ public struct ScenarioRun {
         }
         for file in files { try file?.close() }
         try folder.write("outcomes.csv", bytes: outcomes.bytes)
+        if let steps { try folder.write("steps.csv", bytes: steps.csv(labels: labels)) }
         var manifest = Manifest(command: request.commandLine, scenario: scenario, scenarioPath: request.path,
                                 variant: request.variant, settings: request.settings, seed: seed, replicates: replicates,
                                 started: started, duration: Date().timeIntervalSince(started))
         var recorded: [String: Any] = ["every": request.record.every, "trust": request.record.trust.rawValue]
         if request.record.drivers { recorded["drivers"] = true }
         if request.record.landscape { recorded["landscape"] = true }
+        if request.record.steps { recorded["steps"] = true }
         manifest.fields["record"] = recorded
         manifest.fields["failed_replicates"] = failures.count
         try folder.write("manifest.json", bytes: manifest.encoded())

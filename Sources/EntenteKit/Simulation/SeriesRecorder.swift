@@ -14,6 +14,8 @@ public struct SeriesRecorder: StepObserver {
     public var drivers = CSVBuffer()
     /// landscape.csv rows (only with `--record landscape`).
     public var landscape = CSVBuffer()
+    /// steps.csv inputs (only with `--record steps`): ``StepSummary/quantities(for:options:)`` values per recorded step, in order.
+    public var stepValues: [Double] = []
 
     let replicate: Int
     // Ids, labels and status words as UTF-8 once per recorder: they are validated plain text, so rows
@@ -29,6 +31,8 @@ public struct SeriesRecorder: StepObserver {
     let driverParameters: ParameterValues?
     /// Whether landscape.csv is recorded.
     let recordsLandscape: Bool
+    /// Whether steps.csv values are kept.
+    let recordsSteps: Bool
 
     /// The headers of the five files, in the order above.
     public static let headers: [(file: String, columns: [String])] = [
@@ -50,6 +54,7 @@ public struct SeriesRecorder: StepObserver {
         lastStep = scenario.calendar.stepCount - 1
         driverParameters = options.drivers ? scenario.parameters : nil
         recordsLandscape = options.landscape
+        recordsSteps = options.steps
     }
 
     public var wantsEvents: Bool { true }
@@ -84,5 +89,20 @@ public struct SeriesRecorder: StepObserver {
             blocs.endRow()
         }
         if recordsLandscape { recordLandscape(world: world, step: step, date: date) }
+        if recordsSteps { recordStepValues(world: world) }
+    }
+
+    /// Appends this step's steps.csv values in the order of ``StepSummary/quantities(for:options:)``.
+    mutating func recordStepValues(world: World) {
+        for (from, to) in pairs { stepValues.append(world.trust(from, to)) }
+        let cells = world.stateCount * world.blocCount
+        for i in 0..<world.stateCount {
+            for b in 0..<world.blocCount { stepValues.append(world.affinity(i, b)) }
+        }
+        for status in StepSummary.shareStatuses {
+            for cell in 0..<cells { stepValues.append(world.status[cell] == status ? 1 : 0) }
+        }
+        for b in 0..<world.blocCount { stepValues.append(Double(world.activeCount(b))) }
+        for b in 0..<world.blocCount { stepValues.append(world.cohesion(b)) }
     }
 }
