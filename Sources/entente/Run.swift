@@ -30,6 +30,9 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Most MiB of time-series rows held in memory (default 256); more waits in spool files.", valueName: "MiB"))
     var seriesMemory: Int?
 
+    @Flag(help: "Write the time-series CSVs gzip-compressed (trust.csv.gz …); pandas and R read them as they are.")
+    var compress = false
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -58,6 +61,10 @@ struct Run: ParsableCommand {
             if request.posterior != nil && !record.isEmpty {
                 throw EntenteError.usage("--record is not available with --posterior, which writes no time series; rerun one draw with --set values from draws.csv to record it")
             }
+            if request.posterior != nil && compress {
+                throw EntenteError.usage("--compress is not available with --posterior, which writes no time series")
+            }
+            request.compress = compress
             if let seriesMemory { request.seriesMemoryBudget = seriesMemory << 20 }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let progress = ProgressLine(enabled: !quiet)

@@ -18,6 +18,8 @@ public struct ScenarioRun {
         public var out: String?
         /// Recording options.
         public var record = RecordOptions()
+        /// Write the time-series files gzip-compressed (`trust.csv.gz` …; `--compress`).
+        public var compress = false
         /// Replace an existing folder.
         public var force = false
         /// Worker threads.
@@ -90,7 +92,7 @@ public struct ScenarioRun {
                 files.append(nil)
                 continue
             }
-            let file = try folder.create(name)
+            let file = try folder.create(request.compress ? name + ".gz" : name, compressed: request.compress)
             var header = CSVBuffer(header: columns)
             try file.flush(&header)
             files.append(file)
@@ -145,6 +147,7 @@ public struct ScenarioRun {
         if request.record.landscape { recorded["landscape"] = true }
         if request.record.steps { recorded["steps"] = true }
         manifest.fields["record"] = recorded
+        if request.compress { manifest.fields["compressed"] = true }
         manifest.fields["failed_replicates"] = failures.count
         try folder.write("manifest.json", bytes: manifest.encoded())
         let statistics = columns.enumerated().filter { $0.element.kind != .date }.map { index, column in
