@@ -90,4 +90,32 @@ final class CompressCLITests: XCTestCase {
         XCTAssertEqual(result.status, 66)
         XCTAssertEqual(result.err, "error: gz has drivers.csv.gz (written with --compress) and explain reads drivers.csv; decompress it first with `gunzip -k gz/drivers.csv.gz` (docs/outputs.md#compress)\n")
     }
+    /// compare --record: every arm's series in one file per kind, `variant` first, rows by arm then replicate;
+    /// each arm's rows are exactly those of `run` (with --variant) on the same seed, since arms share random numbers.
+    /// 2 arms × 3 replicates × 4 recorded steps (0, 2, 4 and the last, 5) × 2 pairs = 48 trust rows; only the
+    /// baseline has the jolt.
+    func testCompareRecordWritesEveryArmsSeriesWithAVariantColumnEqualToEachArmsRun() throws {
+        XCTAssertEqual(try entente(["compare", "tiny.yaml", "--out", "cmp", "--record", "every=2", "--compress", "--jobs", "2", "--quiet"]).status, 0)
+        XCTAssertEqual(try entente(["run", "tiny.yaml", "--out", "base", "--record", "every=2", "--quiet"]).status, 0)
+        XCTAssertEqual(try entente(["run", "tiny.yaml", "--variant", "calm", "--out", "calm", "--record", "every=2", "--quiet"]).status, 0)
+        XCTAssertEqual(try names("cmp"), ["affinity.csv.gz", "blocs.csv.gz", "effects.csv", "events.csv.gz", "manifest.json", "outcomes.csv", "states.csv.gz", "trust.csv.gz"])
+        for name in ["trust.csv", "affinity.csv", "states.csv", "blocs.csv", "events.csv"] {
+            let lines = String(decoding: try gunzip(folder.appendingPathComponent("cmp/\(name).gz").path), as: UTF8.self).split(separator: "\n").map(String.init)
+            let runLines = { (arm: String) in String(decoding: try self.read("\(arm)/\(name)"), as: UTF8.self).split(separator: "\n").map(String.init) }
+            let base = try runLines("base"), calm = try runLines("calm")
+            XCTAssertEqual(lines[0], "variant," + base[0], name)
+            XCTAssertEqual(Array(lines.dropFirst()), base.dropFirst().map { "baseline," + $0 } + calm.dropFirst().map { "calm," + $0 }, name)
+            if name == "trust.csv" { XCTAssertEqual(lines.count, 1 + 48) }
+            if name == "events.csv" { XCTAssertEqual(lines.count, 1 + 3) }
+        }
+        let manifest = try JSONSerialization.jsonObject(with: read("cmp/manifest.json")) as? [String: Any]
+        XCTAssertEqual((manifest?["record"] as? [String: Any])?["every"] as? Int, 2)
+        XCTAssertEqual(manifest?["compressed"] as? Bool, true)
+    }
+
+    func testCompareCompressWithoutRecordIsRefusedWithExit64() throws {
+        let result = try entente(["compare", "tiny.yaml", "--out", "cmp", "--compress", "--quiet"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertEqual(result.err, "error: --compress compresses the time series of --record; add --record (e.g. --record every=1)\n")
+    }
 }

@@ -83,20 +83,7 @@ public struct ScenarioRun {
         let engine = Engine(scenario: scenario)
         let labels = scenario.calendar.labels
         let record = request.record
-        // One slot per SpillingRecorder buffer: the five series files, then drivers.csv and landscape.csv when recorded.
-        var files: [OutputFile?] = []
-        let optional: [(String, [String])?] = [record.drivers ? ("drivers.csv", SeriesRecorder.driversHeader) : nil,
-                                               record.landscape ? ("landscape.csv", SeriesRecorder.landscapeHeader) : nil]
-        for entry in SeriesRecorder.headers.map(Optional.some) + optional {
-            guard let (name, columns) = entry else {
-                files.append(nil)
-                continue
-            }
-            let file = try folder.create(request.compress ? name + ".gz" : name, compressed: request.compress)
-            var header = CSVBuffer(header: columns)
-            try file.flush(&header)
-            files.append(file)
-        }
+        let files = try SeriesFiles.create(in: folder, record: record, compress: request.compress, variantColumn: false)
         let columns = engine.outcomeColumns
         var outcomes = CSVBuffer(header: ["replicate"] + columns.map(\.name))
         var values: [[Double]] = Array(repeating: [], count: columns.count)

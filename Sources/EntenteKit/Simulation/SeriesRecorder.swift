@@ -18,6 +18,8 @@ public struct SeriesRecorder: StepObserver {
     public var stepValues: [Double] = []
 
     let replicate: Int
+    /// The arm's name as a CSV field (`compare --record`), written before `replicate` in every row; nil for `run`.
+    let variant: [UInt8]?
     // Ids, labels and status words as UTF-8 once per recorder: they are validated plain text, so rows
     // append their bytes without building or scanning strings.
     let labels: [[UInt8]]
@@ -44,8 +46,13 @@ public struct SeriesRecorder: StepObserver {
     ]
 
     /// A recorder for one replicate.
-    public init(replicate: Int, scenario: Scenario, labels: [String], options: RecordOptions) {
+    public init(replicate: Int, scenario: Scenario, labels: [String], options: RecordOptions, variant: String? = nil) {
         self.replicate = replicate
+        self.variant = variant.map { name in
+            var field = CSVBuffer(capacity: 0)
+            field.field(name)
+            return field.bytes
+        }
         self.labels = labels.map { Array($0.utf8) }
         stateIDs = scenario.states.map { Array($0.id.utf8) }
         blocIDs = scenario.blocs.map { Array($0.id.utf8) }
@@ -62,29 +69,29 @@ public struct SeriesRecorder: StepObserver {
     public mutating func observe(world: World, step: Int, events log: [EventLog.Entry]) {
         let date = labels[step]
         for entry in log {
-            events.field(replicate); events.field(step); events.plainField(date); events.field(entry.event)
+            events.beginRow(variant, replicate); events.field(step); events.plainField(date); events.field(entry.event)
             events.field(entry.type); events.field(entry.actor); events.field(entry.target); events.field(entry.detail)
             events.endRow()
         }
         guard step % every == 0 || step == lastStep else { return }
         for (from, to) in pairs {
-            trust.field(replicate); trust.field(step); trust.plainField(date)
+            trust.beginRow(variant, replicate); trust.field(step); trust.plainField(date)
             trust.plainField(stateIDs[from]); trust.plainField(stateIDs[to]); trust.field(world.trust(from, to))
             trust.endRow()
         }
         for i in 0..<world.stateCount {
             for b in 0..<world.blocCount {
-                affinity.field(replicate); affinity.field(step); affinity.plainField(date)
+                affinity.beginRow(variant, replicate); affinity.field(step); affinity.plainField(date)
                 affinity.plainField(stateIDs[i]); affinity.plainField(blocIDs[b]); affinity.field(world.affinity(i, b))
                 affinity.plainField(Self.statusWords[Int(world.status(i, b).rawValue)])
                 affinity.endRow()
             }
-            states.field(replicate); states.field(step); states.plainField(date); states.plainField(stateIDs[i])
+            states.beginRow(variant, replicate); states.field(step); states.plainField(date); states.plainField(stateIDs[i])
             states.field(world.capability[i]); states.field(world.threat[i]); states.field(world.need[i])
             states.endRow()
         }
         for b in 0..<world.blocCount {
-            blocs.field(replicate); blocs.field(step); blocs.plainField(date); blocs.plainField(blocIDs[b])
+            blocs.beginRow(variant, replicate); blocs.field(step); blocs.plainField(date); blocs.plainField(blocIDs[b])
             blocs.field(world.activeCount(b)); blocs.field(world.cohesion(b))
             blocs.endRow()
         }
@@ -104,5 +111,13 @@ public struct SeriesRecorder: StepObserver {
         }
         for b in 0..<world.blocCount { stepValues.append(Double(world.activeCount(b))) }
         for b in 0..<world.blocCount { stepValues.append(world.cohesion(b)) }
+    }
+}
+
+extension CSVBuffer {
+    /// Starts a series row: the arm's name (already a CSV field) when there is one, then the replicate.
+    mutating func beginRow(_ variant: [UInt8]?, _ replicate: Int) {
+        if let variant { plainField(variant) }
+        field(replicate)
     }
 }

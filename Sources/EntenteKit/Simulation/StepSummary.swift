@@ -75,13 +75,14 @@ final class StepSummary: @unchecked Sendable {
         }
     }
 
-    /// steps.csv's bytes.
-    func csv(labels: [String]) -> [UInt8] {
-        var out = CSVBuffer(header: Self.header)
+    /// steps.csv's bytes; with `variant` (compare), a `variant` column first and no header row.
+    func csv(labels: [String], variant: String? = nil) -> [UInt8] {
+        var out = variant == nil ? CSVBuffer(header: Self.header) : CSVBuffer()
         for (s, step) in steps.enumerated() {
             for (q, quantity) in quantities.enumerated() {
                 let start = (s * quantities.count + q) * replicates
                 let summary = Statistics.summarize(Array(values[start..<start + replicates]), binary: false)
+                if let variant { out.field(variant) }
                 out.field(step); out.field(labels[step]); out.field(quantity.name); out.field(quantity.state); out.field(quantity.target)
                 out.field(summary.n); out.field(summary.mean); out.field(summary.sd)
                 out.field(summary.p05); out.field(summary.p50); out.field(summary.p95)
