@@ -42,8 +42,12 @@ public struct SeriesRecorder: StepObserver {
         ("affinity.csv", ["replicate", "step", "date", "state", "bloc", "affinity", "status"]),
         ("states.csv", ["replicate", "step", "date", "state", "capability", "threat", "need"]),
         ("blocs.csv", ["replicate", "step", "date", "bloc", "active_members", "cohesion"]),
-        ("events.csv", ["replicate", "step", "date", "event", "type", "actor", "target", "detail"]),
+        ("events.csv", ["replicate", "step", "date", "event", "type", "actor", "target"] + eventValueKeys + ["detail"]),
     ]
+
+    /// events.csv's columns split out of the event log's `detail`: its `key=value` items with these keys
+    /// (docs/outputs.md#eventscsv). The rest of `detail` stays in the `detail` column.
+    public static let eventValueKeys = ["bloc", "p", "intensity", "value", "salience", "delta", "gap"]
 
     /// A recorder for one replicate.
     public init(replicate: Int, scenario: Scenario, labels: [String], options: RecordOptions, variant: String? = nil) {
@@ -70,7 +74,8 @@ public struct SeriesRecorder: StepObserver {
         let date = labels[step]
         for entry in log {
             events.beginRow(variant, replicate); events.field(step); events.plainField(date); events.field(entry.event)
-            events.field(entry.type); events.field(entry.actor); events.field(entry.target); events.field(entry.detail)
+            events.field(entry.type); events.field(entry.actor); events.field(entry.target)
+            Self.splitDetail(entry.detail, into: &events)
             events.endRow()
         }
         guard step % every == 0 || step == lastStep else { return }
@@ -111,6 +116,27 @@ public struct SeriesRecorder: StepObserver {
         }
         for b in 0..<world.blocCount { stepValues.append(Double(world.activeCount(b))) }
         for b in 0..<world.blocCount { stepValues.append(world.cohesion(b)) }
+    }
+}
+
+extension SeriesRecorder {
+    /// Writes the ``eventValueKeys`` columns (empty when the detail has no such item) and then the
+    /// detail's other items, space-separated in their order: `bloc=CSTO p=0.31` → `CSTO,0.31,,,,,,`.
+    static func splitDetail(_ detail: String, into row: inout CSVBuffer) {
+        var values = [Substring?](repeating: nil, count: eventValueKeys.count)
+        var rest: [Substring] = []
+        for item in detail.split(separator: " ") {
+            if let equals = item.firstIndex(of: "="),
+               let key = eventValueKeys.firstIndex(where: { $0[...] == item[..<equals] }), values[key] == nil {
+                values[key] = item[item.index(after: equals)...]
+            } else {
+                rest.append(item)
+            }
+        }
+        for value in values {
+            if let value { row.field(String(value)) } else { row.emptyField() }
+        }
+        row.field(rest.joined(separator: " "))
     }
 }
 
