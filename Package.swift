@@ -19,6 +19,12 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // zlib, for `--compress` (gzip-compressed series CSVs).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // The model core: scenario values, world, engine, random streams, designs, statistics.
         // No Yams and no file system: DirectionTests keep it so.
         .target(
@@ -28,7 +34,7 @@ let package = Package(
         // Files around the core: YAML, decoding, variants, output files, results folders, drivers.
         .target(
             name: "EntenteKit",
-            dependencies: ["EntenteCore", "CGSL", "Yams"]
+            dependencies: ["EntenteCore", "CGSL", "CZlib", "Yams"]
         ),
         .executableTarget(
             name: "entente",

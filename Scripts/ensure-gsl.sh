@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs GSL's development files (libgsl-dev) and pkg-config when `pkg-config --exists gsl` fails.
+# Installs GSL's development files (libgsl-dev) and pkg-config when `pkg-config --exists gsl` fails,
+# and zlib's (zlib1g-dev, for `--compress`) when zlib.h is missing.
 # Uses apt-get as root, or through sudo when not root; says what to do when neither works.
 # `ensure-gsl.sh openblas` installs libopenblas-dev instead (for `make BLAS=openblas`).
 set -eu
@@ -7,10 +8,10 @@ if [ "${1:-}" = "openblas" ]; then
     [ -e /usr/lib/x86_64-linux-gnu/libopenblas.so ] || ls /usr/lib/*/libopenblas.so >/dev/null 2>&1 && exit 0
     PACKAGES="libopenblas-dev"
 else
-    if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then
-        exit 0
-    fi
-    PACKAGES="libgsl-dev pkg-config"
+    PACKAGES=""
+    command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl || PACKAGES="libgsl-dev pkg-config"
+    [ -e /usr/include/zlib.h ] || PACKAGES="$PACKAGES zlib1g-dev"
+    [ -n "$PACKAGES" ] || exit 0
 fi
 echo "installing $PACKAGES with apt-get" >&2
 if ! command -v apt-get >/dev/null 2>&1; then

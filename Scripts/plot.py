@@ -297,7 +297,11 @@ class Plotter:
 
     # ---------------------------------------------------------------- files
     def path(self, name):
-        return os.path.join(self.folder, name)
+        plain = os.path.join(self.folder, name)
+        # A series written with --compress is NAME.csv.gz; pandas reads it as it is.
+        if name.endswith(".csv") and not os.path.exists(plain) and os.path.exists(plain + ".gz"):
+            return plain + ".gz"
+        return plain
 
     def exists(self, name):
         return os.path.exists(self.path(name))

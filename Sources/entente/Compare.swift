@@ -24,6 +24,15 @@ struct Compare: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Also write every arm's time series, with a variant column (as run's --record: every=K, trust=all|pairs|none, drivers, landscape, steps); repeatable, each setting once.", valueName: "every=K,trust=...,drivers,landscape,steps"))
+    var record: [String] = []
+
+    @Flag(help: "Write the time-series CSVs of --record gzip-compressed (trust.csv.gz …).")
+    var compress = false
+
+    @Option(help: ArgumentHelp("Most MiB of time-series rows held in memory with --record (default 256); more waits in spool files.", valueName: "MiB"))
+    var seriesMemory: Int?
+
     func run() throws {
         let interrupts = InterruptWatcher()
         defer { withExtendedLifetime(interrupts) {} }
@@ -36,6 +45,22 @@ struct Compare: ParsableCommand {
             request.force = options.force
             if let jobs = try options.jobCount { request.jobs = jobs }
             request.posterior = try posterior.value
+            if !record.isEmpty {
+                if request.posterior != nil {
+                    throw EntenteError.usage("--record is not available with --posterior, which writes no time series")
+                }
+                request.record = try RecordOptions(parsing: record)
+            }
+            if compress && request.record == nil {
+                throw EntenteError.usage("--compress compresses the time series of --record; add --record (e.g. --record every=1)")
+            }
+            request.compress = compress
+            if let seriesMemory {
+                guard seriesMemory >= 1 && seriesMemory <= 1 << 20 else {
+                    throw EntenteError.usage("--series-memory must be a whole number of MiB from 1 to 1048576")
+                }
+                request.seriesMemoryBudget = seriesMemory << 20
+            }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let progress = ProgressLine(enabled: !quiet)
             let result = try Comparison.execute(request) { done, total in progress.update(done: done, total: total) }

@@ -24,11 +24,14 @@ struct Run: ParsableCommand {
     @Option(help: "Apply a variant declared in the file (one; a second --variant is refused).", completion: Completions.variants)
     var variant: [String] = []
 
-    @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none, drivers (drivers.csv), landscape (landscape.csv); repeatable, each setting once.", valueName: "every=K,trust=...,drivers,landscape"))
+    @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none, drivers (drivers.csv), landscape (landscape.csv), steps (steps.csv: mean, sd, quantiles across replicates per step); repeatable, each setting once.", valueName: "every=K,trust=...,drivers,landscape,steps"))
     var record: [String] = []
 
     @Option(help: ArgumentHelp("Most MiB of time-series rows held in memory (default 256); more waits in spool files.", valueName: "MiB"))
     var seriesMemory: Int?
+
+    @Flag(help: "Write the time-series CSVs gzip-compressed (trust.csv.gz …); pandas and R read them as they are.")
+    var compress = false
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
@@ -58,6 +61,10 @@ struct Run: ParsableCommand {
             if request.posterior != nil && !record.isEmpty {
                 throw EntenteError.usage("--record is not available with --posterior, which writes no time series; rerun one draw with --set values from draws.csv to record it")
             }
+            if request.posterior != nil && compress {
+                throw EntenteError.usage("--compress is not available with --posterior, which writes no time series")
+            }
+            request.compress = compress
             if let seriesMemory { request.seriesMemoryBudget = seriesMemory << 20 }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let progress = ProgressLine(enabled: !quiet)

@@ -276,7 +276,7 @@ final class CLITests: XCTestCase {
             "affinity.csv": "replicate,step,date,state,bloc,affinity,status",
             "states.csv": "replicate,step,date,state,capability,threat,need",
             "blocs.csv": "replicate,step,date,bloc,active_members,cohesion",
-            "events.csv": "replicate,step,date,event,type,actor,target,detail",
+            "events.csv": "replicate,step,date,event,type,actor,target,bloc,p,intensity,value,salience,delta,gap,detail",
             "outcomes.csv": "replicate,a_left,a_left_date,a_trust_b,x_members",
         ]
         for (name, header) in headers {

@@ -60,7 +60,8 @@ final class TeachingMessageTests: XCTestCase {
 
     private static let eventTypes = "arms_transfer, reveal, attack, aid_request, diplomacy, partnership, shock, membership, regime_change, mediation, occupation, blockade, sanction, basing, lift"
 
-    func testADiplomacyKindWrittenAsAnEventTypeSaysHowToWriteIt() throws {
+    /// `sanction` is an event type of its own since lasting measures (issue 14), so the plural gets it as the closest type.
+    func testSanctionsInThePluralNamesTheLastingMeasureAndTheDiplomacyKind() throws {
         try write(Self.scenario(event: "{at: 2020-03, type: sanctions, from: B, to: A}"), "s.yaml")
         let result = try entente(["check", "s.yaml"])
         XCTAssertEqual(result.status, 65)

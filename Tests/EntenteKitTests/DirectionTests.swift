@@ -20,7 +20,7 @@ final class DirectionTests: XCTestCase {
 
     func testEntenteCoreDependsOnCGSLAloneAndEntenteKitOnTheCore() throws {
         XCTAssertEqual(try dependencies(of: "EntenteCore"), ["CGSL"])
-        XCTAssertEqual(try dependencies(of: "EntenteKit"), ["EntenteCore", "CGSL", "Yams"])
+        XCTAssertEqual(try dependencies(of: "EntenteKit"), ["EntenteCore", "CGSL", "CZlib", "Yams"])
     }
 
     func testEntenteCoreSourcesUseNoYAMLFoundationOrFileSystem() throws {

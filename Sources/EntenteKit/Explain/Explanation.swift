@@ -43,6 +43,9 @@ public struct Explanation: Sendable {
     public static func load(folder: String, state: String, bloc: String, jumps jumpCount: Int = 5) throws -> Explanation {
         let driversPath = (folder as NSString).appendingPathComponent("drivers.csv")
         guard FileManager.default.fileExists(atPath: driversPath) else {
+            if FileManager.default.fileExists(atPath: driversPath + ".gz") {
+                throw EntenteError.noInput("\(folder) has drivers.csv.gz (written with --compress) and explain reads drivers.csv; decompress it first with `gunzip -k \(driversPath).gz` (docs/outputs.md#compress)")
+            }
             throw EntenteError.noInput("\(folder) has no drivers.csv; run the scenario again with `entente run FILE --record drivers` (docs/outputs.md#driverscsv)")
         }
         var reader = try CSVLineReader(path: driversPath)

@@ -6,14 +6,17 @@ public final class OutputFile {
     private var descriptor: Int32
     /// The path written.
     public let path: String
+    /// The gzip compressor of a file created with `compressed: true`.
+    private let deflater: GzipDeflater?
 
     /// SIGXFSZ ignored, once per process: a file size limit then fails a write with EFBIG (reported as an
     /// error) instead of killing the process.
     private static let ignoreFileSizeSignal: Void = { _ = signal(SIGXFSZ, SIG_IGN) }()
 
-    /// Creates (truncates) `path`.
-    public init(path: String, append: Bool = false) throws {
+    /// Creates (truncates) `path`; with `compressed`, what is written goes to it gzip-compressed.
+    public init(path: String, append: Bool = false, compressed: Bool = false) throws {
         self.path = path
+        deflater = compressed ? try GzipDeflater() : nil
         _ = Self.ignoreFileSizeSignal
         descriptor = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -21,8 +24,16 @@ public final class OutputFile {
         }
     }
 
-    /// Writes all of `bytes`.
+    /// Writes all of `bytes` (compressed, when the file is).
     public func write(_ bytes: [UInt8]) throws {
+        if let deflater {
+            try deflater.compress(bytes) { try writeRaw($0) }
+        } else {
+            try writeRaw(bytes)
+        }
+    }
+
+    private func writeRaw(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -69,9 +80,10 @@ public final class OutputFile {
         }
     }
 
-    /// Closes the file.
+    /// Closes the file (ending the gzip stream first, when compressed).
     public func close() throws {
         guard descriptor >= 0 else { return }
+        if let deflater { try deflater.finish { try writeRaw($0) } }
         let result = Foundation.close(descriptor)
         descriptor = -1
         if result != 0 { throw FileProblem.cannot("close", path, errno: errno) }

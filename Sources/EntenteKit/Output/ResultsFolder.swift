@@ -41,9 +41,9 @@ public struct ResultsFolder {
         InterruptCleanup.shared.add(folder: staging.path)
     }
 
-    /// Opens a file in the staging folder for buffered writing.
-    public func create(_ name: String) throws -> OutputFile {
-        try OutputFile(path: staging.appendingPathComponent(name).path)
+    /// Opens a file in the staging folder for buffered writing; `compressed` gzips it (name it `.gz`).
+    public func create(_ name: String, compressed: Bool = false) throws -> OutputFile {
+        try OutputFile(path: staging.appendingPathComponent(name).path, compressed: compressed)
     }
 
     /// Writes a whole file into the staging folder.
@@ -130,9 +130,10 @@ public struct ResultsFolder {
 
     /// The names Entente writes into a staging folder.
     static let stagingFileNames: Set<String> = Set(SeriesRecorder.headers.map(\.file))
+        .union(SeriesRecorder.headers.map { $0.file + ".gz" } + ["drivers.csv.gz", "landscape.csv.gz"])
         .union(["outcomes.csv", "effects.csv", "manifest.json", "landscape.csv", "balance.csv", "actors.csv", "bipartitions.csv",
                 "drivers.csv", "attribution.csv", "shapley.csv", "validation.csv", "cases.csv",
-                "particles.csv", "generations.csv", "posterior.csv"])
+                "particles.csv", "generations.csv", "posterior.csv", "steps.csv"])
 
     /// True when `path` is a staging folder Entente wrote: a real folder (not a symbolic link) owned by
     /// this user, holding only regular files with the names Entente writes there.

@@ -23,6 +23,12 @@ public struct Comparison {
         public var commandLine = ""
         /// Run under parameter sets drawn from a calibration (`--posterior`), nil for the scenario's own.
         public var posterior: PosteriorOptions?
+        /// `--record`: write every arm's time series (with a `variant` column), nil for none.
+        public var record: RecordOptions?
+        /// Write the time series gzip-compressed (`--compress`).
+        public var compress = false
+        /// Most bytes of time-series rows held in memory at once (as ``ScenarioRun/Request/seriesMemoryBudget``).
+        public var seriesMemoryBudget = ScenarioRun.defaultSeriesMemoryBudget
 
         /// A request for `path`.
         public init(path: String) { self.path = path }
@@ -82,21 +88,32 @@ public struct Comparison {
         var results: [[[Double]]] = []
         let total = scenarios.count * replicates
         let counter = ProgressCounter()
-        try withoutActuallyEscaping(progress) { progress in
-            nonisolated(unsafe) let report = progress  // called under the counter's lock only, one call at a time
-            for scenario in scenarios {
-                let engine = Engine(scenario: scenario)
-                let runs = ParallelMap.run(count: replicates, jobs: request.jobs) { replicate -> RunResult in
-                    var observer = NullObserver()
-                    let result = engine.run(replicate: replicate, seed: seed, observer: &observer)
-                    counter.increment { report($0, total) }
-                    return result
+        if let record = request.record {
+            do {
+                if record.landscape { try LandscapeSnapshot.checkSize(states: base.states.count) }
+                results = try runArmsRecording(scenarios, names: names, replicates: replicates, seed: seed, request: request,
+                                               record: record, folder: folder, report: progress)
+            } catch {
+                folder.discard()
+                throw error
+            }
+        } else {
+            try withoutActuallyEscaping(progress) { progress in
+                nonisolated(unsafe) let report = progress  // called under the counter's lock only, one call at a time
+                for scenario in scenarios {
+                    let engine = Engine(scenario: scenario)
+                    let runs = ParallelMap.run(count: replicates, jobs: request.jobs) { replicate -> RunResult in
+                        var observer = NullObserver()
+                        let result = engine.run(replicate: replicate, seed: seed, observer: &observer)
+                        counter.increment { report($0, total) }
+                        return result
+                    }
+                    if let failed = runs.firstIndex(where: { $0.error != nil }) {
+                        folder.discard()
+                        throw EntenteError.software("replicate \(failed) failed: \(runs[failed].error!)")
+                    }
+                    results.append(runs.map(\.outcomes))
                 }
-                if let failed = runs.firstIndex(where: { $0.error != nil }) {
-                    folder.discard()
-                    throw EntenteError.software("replicate \(failed) failed: \(runs[failed].error!)")
-                }
-                results.append(runs.map(\.outcomes))
             }
         }
         let labels = base.calendar.labels
@@ -134,6 +151,14 @@ public struct Comparison {
                                     settings: request.settings, seed: seed, replicates: replicates, started: started,
                                     duration: Date().timeIntervalSince(started))
             manifest.fields["variants"] = names
+            if let record = request.record {
+                var recorded: [String: Any] = ["every": record.every, "trust": record.trust.rawValue]
+                if record.drivers { recorded["drivers"] = true }
+                if record.landscape { recorded["landscape"] = true }
+                if record.steps { recorded["steps"] = true }
+                manifest.fields["record"] = recorded
+            }
+            if request.compress { manifest.fields["compressed"] = true }
             try folder.write("manifest.json", bytes: manifest.encoded())
             try folder.commit()
         } catch {

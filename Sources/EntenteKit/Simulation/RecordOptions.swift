@@ -1,4 +1,4 @@
-/// What `run` records per step: `--record every=K,trust=all|pairs|none,drivers,landscape`.
+/// What `run` records per step: `--record every=K,trust=all|pairs|none,drivers,landscape,steps`.
 public struct RecordOptions: Sendable, Hashable {
     /// Which trust pairs go to trust.csv.
     public enum TrustPairs: String, Sendable { case all, pairs, none }
@@ -11,16 +11,19 @@ public struct RecordOptions: Sendable, Hashable {
     public var drivers = false
     /// Whether landscape.csv is written (the predicted bipartition, its energy and the frustration index per recorded step).
     public var landscape = false
+    /// Whether steps.csv is written (mean, sd and quantiles across replicates per recorded step and quantity).
+    public var steps = false
 
     /// Creates options.
-    public init(every: Int = 1, trust: TrustPairs = .pairs, drivers: Bool = false, landscape: Bool = false) {
+    public init(every: Int = 1, trust: TrustPairs = .pairs, drivers: Bool = false, landscape: Bool = false, steps: Bool = false) {
         self.every = every
         self.trust = trust
         self.drivers = drivers
         self.landscape = landscape
+        self.steps = steps
     }
 
-    /// Parses `every=K,trust=all|pairs|none,drivers,landscape` (any part may be omitted).
+    /// Parses `every=K,trust=all|pairs|none,drivers,landscape,steps` (any part may be omitted).
     public init(parsing text: String) throws {
         try self.init(parsing: [text])
     }
@@ -31,16 +34,20 @@ public struct RecordOptions: Sendable, Hashable {
         var given: [String: String] = [:]
         for text in texts {
             for part in text.split(separator: ",") {
-                if part == "drivers" || part == "landscape" {
+                if part == "drivers" || part == "landscape" || part == "steps" {
                     let word = String(part)
                     if given[word] != nil { throw EntenteError.usage("--record: '\(word)' is given twice; expected each setting once") }
                     given[word] = word
-                    if word == "drivers" { drivers = true } else { landscape = true }
+                    switch word {
+                    case "drivers": drivers = true
+                    case "landscape": landscape = true
+                    default: steps = true
+                    }
                     continue
                 }
                 let pieces = part.split(separator: "=", maxSplits: 1).map(String.init)
                 guard pieces.count == 2 else {
-                    throw EntenteError.usage("--record \(text): expected every=K,trust=all|pairs|none,drivers,landscape")
+                    throw EntenteError.usage("--record \(text): expected every=K,trust=all|pairs|none,drivers,landscape,steps")
                 }
                 if let earlier = given[pieces[0]] {
                     throw EntenteError.usage("--record: '\(pieces[0])' is given twice (\(earlier) and \(part)); expected each setting once")
@@ -58,7 +65,7 @@ public struct RecordOptions: Sendable, Hashable {
                     }
                     trust = choice
                 default:
-                    throw EntenteError.usage("--record: unknown setting '\(pieces[0])'; expected every=K, trust=all|pairs|none, drivers or landscape")
+                    throw EntenteError.usage("--record: unknown setting '\(pieces[0])'; expected every=K, trust=all|pairs|none, drivers, landscape or steps")
                 }
             }
         }

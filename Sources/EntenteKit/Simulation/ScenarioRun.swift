@@ -18,6 +18,8 @@ public struct ScenarioRun {
         public var out: String?
         /// Recording options.
         public var record = RecordOptions()
+        /// Write the time-series files gzip-compressed (`trust.csv.gz` …; `--compress`).
+        public var compress = false
         /// Replace an existing folder.
         public var force = false
         /// Worker threads.
@@ -81,20 +83,7 @@ public struct ScenarioRun {
         let engine = Engine(scenario: scenario)
         let labels = scenario.calendar.labels
         let record = request.record
-        // One slot per SpillingRecorder buffer: the five series files, then drivers.csv and landscape.csv when recorded.
-        var files: [OutputFile?] = []
-        let optional: [(String, [String])?] = [record.drivers ? ("drivers.csv", SeriesRecorder.driversHeader) : nil,
-                                               record.landscape ? ("landscape.csv", SeriesRecorder.landscapeHeader) : nil]
-        for entry in SeriesRecorder.headers.map(Optional.some) + optional {
-            guard let (name, columns) = entry else {
-                files.append(nil)
-                continue
-            }
-            let file = try folder.create(name)
-            var header = CSVBuffer(header: columns)
-            try file.flush(&header)
-            files.append(file)
-        }
+        let files = try SeriesFiles.create(in: folder, record: record, compress: request.compress, variantColumn: false)
         let columns = engine.outcomeColumns
         var outcomes = CSVBuffer(header: ["replicate"] + columns.map(\.name))
         var values: [[Double]] = Array(repeating: [], count: columns.count)
@@ -107,10 +96,11 @@ public struct ScenarioRun {
             throw EntenteError.software("cannot allocate the \(budget >> 20) MiB that time series may take in memory (the memory budget of `entente run`, docs/reliability.md#memory-budget); raise the memory limit, or lower the budget with --series-memory MiB")
         }
         free(probe)
+        let steps = record.steps ? try StepSummary(scenario: scenario, options: record, replicates: replicates, budget: budget) : nil
         let spoolPrefix = folder.staging.appendingPathComponent(".spool").path
         try withoutActuallyEscaping(progress) { progress in
             nonisolated(unsafe) let report = progress  // called under the stream's lock only, one call at a time
-            let stream = SeriesStream(files: files, total: replicates, workers: workers, budget: budget) { report($0, replicates) }
+            let stream = SeriesStream(files: files, total: replicates, workers: workers, budget: budget, steps: steps) { report($0, replicates) }
             let threshold = stream.threshold
             ParallelMap.forEachWorker(count: workers) { _ in
                 while let replicate = stream.claim() {
@@ -135,13 +125,16 @@ public struct ScenarioRun {
         }
         for file in files { try file?.close() }
         try folder.write("outcomes.csv", bytes: outcomes.bytes)
+        if let steps { try folder.write("steps.csv", bytes: steps.csv(labels: labels)) }
         var manifest = Manifest(command: request.commandLine, scenario: scenario, scenarioPath: request.path,
                                 variant: request.variant, settings: request.settings, seed: seed, replicates: replicates,
                                 started: started, duration: Date().timeIntervalSince(started))
         var recorded: [String: Any] = ["every": request.record.every, "trust": request.record.trust.rawValue]
         if request.record.drivers { recorded["drivers"] = true }
         if request.record.landscape { recorded["landscape"] = true }
+        if request.record.steps { recorded["steps"] = true }
         manifest.fields["record"] = recorded
+        if request.compress { manifest.fields["compressed"] = true }
         manifest.fields["failed_replicates"] = failures.count
         try folder.write("manifest.json", bytes: manifest.encoded())
         let statistics = columns.enumerated().filter { $0.element.kind != .date }.map { index, column in

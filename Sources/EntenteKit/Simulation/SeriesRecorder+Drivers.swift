@@ -44,7 +44,7 @@ extension SeriesRecorder {
                                           wTrust: wTrust, wSecurity: wSecurity)
                 let check = MembershipCheck(status: status, gap: best - affinity, affinity: affinity,
                                             acceptance: acceptance, parameters: parameters)
-                drivers.field(replicate); drivers.field(step); drivers.plainField(date)
+                drivers.beginRow(variant, replicate); drivers.field(step); drivers.plainField(date)
                 drivers.plainField(stateIDs[i]); drivers.plainField(blocIDs[b])
                 drivers.plainField(Self.statusWords[Int(status.rawValue)])
                 drivers.field(world.threat[i]); drivers.field(world.need[i]); drivers.field(cover[cell]); drivers.field(blocTrust[cell])

@@ -9,7 +9,7 @@ extension SeriesRecorder {
     mutating func recordLandscape(world: World, step: Int, date: [UInt8]) {
         let snapshot = LandscapeSnapshot(sizes: world.capability, trust: world.trust, count: world.stateCount)
         for i in 0..<world.stateCount {
-            landscape.field(replicate); landscape.field(step); landscape.plainField(date); landscape.plainField(stateIDs[i])
+            landscape.beginRow(variant, replicate); landscape.field(step); landscape.plainField(date); landscape.plainField(stateIDs[i])
             landscape.field(Int(snapshot.sides[i]) + 1); landscape.field(snapshot.frustration[i])
             landscape.field(snapshot.energy); landscape.field(snapshot.frustrationIndex)
             landscape.endRow()

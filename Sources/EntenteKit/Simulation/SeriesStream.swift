@@ -25,11 +25,14 @@ final class SeriesStream: @unchecked Sendable {
     private var stored: EntenteError?
     private var results: [RunResult?]
     private let progress: (Int) -> Void
+    /// steps.csv's accumulator, with `--record steps`.
+    private let steps: StepSummary?
 
     /// A stream into `files` (the series files, headers written, one per ``SpillingRecorder/buffers`` entry;
     /// nil for a file not recorded) of `total` replicates.
-    init(files: [OutputFile?], total: Int, workers: Int, budget: Int, progress: @escaping (Int) -> Void) {
+    init(files: [OutputFile?], total: Int, workers: Int, budget: Int, steps: StepSummary? = nil, progress: @escaping (Int) -> Void) {
         self.files = files
+        self.steps = steps
         self.total = total
         window = 2 * max(1, workers)
         threshold = max(1 << 12, budget / window)
@@ -52,6 +55,9 @@ final class SeriesStream: @unchecked Sendable {
     func finish(_ replicate: Int, _ recorder: SpillingRecorder, result: RunResult) {
         condition.lock()
         defer { condition.broadcast(); condition.unlock() }
+        steps?.add(replicate: replicate, values: recorder.recorder.stepValues)
+        var recorder = recorder
+        recorder.recorder.stepValues = []
         finished[replicate] = recorder
         results[replicate] = result
         while stored == nil, let ready = finished.removeValue(forKey: nextToWrite) {
