@@ -9,15 +9,15 @@ extension CSVLineReader {
     public static func fieldStarts(_ row: ArraySlice<UInt8>, into starts: inout [Int]) -> Bool {
         starts.removeAll(keepingCapacity: true)
         starts.append(row.startIndex)
-        var index = row.startIndex
-        while index < row.endIndex {
-            let byte = row[index]
-            index += 1
-            if byte == UInt8(ascii: "\"") { return false }
-            if byte == UInt8(ascii: ",") { starts.append(index) }
+        let plain = row.withUnsafeBufferPointer { bytes -> Bool in
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
+                if byte == UInt8(ascii: ",") { starts.append(row.startIndex + offset + 1) } else if byte == UInt8(ascii: "\"") { return false }
+            }
+            return true
         }
         starts.append(row.endIndex + 1)
-        return true
+        return plain
     }
 
     private static func range(_ starts: [Int], _ field: Int) -> Range<Int> { starts[field]..<(starts[field + 1] - 1) }

@@ -83,6 +83,26 @@ public struct CSVLineReader {
     /// hundreds of thousands of rows). Rows end as for ``next()``: at a newline outside quotes; a last
     /// line without its newline is not returned.
     public mutating func nextRowBytes() -> ArraySlice<UInt8>? {
+        // Fast path: the next newline, found with memchr, ends the row when no quote precedes it.
+        while true {
+            let found: (newline: Int, quote: Bool)? = buffer.withUnsafeBufferPointer { bytes in
+                guard position < bytes.count, let base = bytes.baseAddress else { return nil }
+                let start = base + position
+                guard let newline = memchr(start, 10, bytes.count - position) else { return nil }
+                let length = UnsafeRawPointer(newline) - UnsafeRawPointer(start)
+                return (position + length, memchr(start, Int32(UInt8(ascii: "\"")), length) != nil)
+            }
+            if let found {
+                if found.quote { break }
+                let row = buffer[position..<found.newline]
+                position = found.newline + 1
+                newlines += 1
+                line = newlines
+                return row
+            }
+            var index = position
+            if !fill(keeping: &index) { return nil }
+        }
         var index = position
         var quoted = false
         let startLine = newlines + 1
