@@ -121,10 +121,9 @@ public struct Comparison {
         do {
             try folder.write("outcomes.csv", bytes: outcomes.bytes)
             try folder.write("effects.csv", bytes: table.bytes)
-            var manifest = Manifest(command: request.commandLine, scenario: base, scenarioPath: request.path, variant: nil,
-                                    settings: request.settings, seed: seed, replicates: replicates, started: started,
-                                    duration: Date().timeIntervalSince(started))
-            manifest.fields["variants"] = names
+            let run = ScenarioRunManifest(command: request.commandLine, scenario: base, scenarioPath: request.path, variant: nil,
+                                          settings: request.settings, seed: seed, replicates: replicates, started: started)
+            let manifest = CompareManifest(run: run, variants: names)
             try folder.write("manifest.json", bytes: manifest.encoded())
             try folder.commit()
         } catch {

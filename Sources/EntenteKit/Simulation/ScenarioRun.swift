@@ -125,13 +125,10 @@ public struct ScenarioRun {
         }
         for file in files { try file.close() }
         try folder.write("outcomes.csv", bytes: outcomes.bytes)
-        var manifest = Manifest(command: request.commandLine, scenario: scenario, scenarioPath: request.path,
-                                variant: request.variant, settings: request.settings, seed: seed, replicates: replicates,
-                                started: started, duration: Date().timeIntervalSince(started))
-        manifest.fields["record"] = request.record.drivers
-            ? ["every": request.record.every, "trust": request.record.trust.rawValue, "drivers": true]
-            : ["every": request.record.every, "trust": request.record.trust.rawValue]
-        manifest.fields["failed_replicates"] = failures.count
+        let run = ScenarioRunManifest(command: request.commandLine, scenario: scenario, scenarioPath: request.path,
+                                      variant: request.variant, settings: request.settings, seed: seed, replicates: replicates,
+                                      started: started)
+        let manifest = RunManifest(run: run, record: request.record, failedReplicates: failures.count)
         try folder.write("manifest.json", bytes: manifest.encoded())
         let means = columns.enumerated().filter { $0.element.kind != .date }.map { index, column in
             (column.name, Statistics.summarize(values[index], binary: column.kind == .flag).mean)

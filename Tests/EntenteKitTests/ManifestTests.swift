@@ -1,0 +1,138 @@
+import EntenteKit
+import Foundation
+import XCTest
+
+/// Pins the manifest.json format the typed manifests write: flat fields, sorted keys, `null` for
+/// ``NullWhenAbsent`` fields, absent plain optionals, and numbers that survive a round trip.
+final class ManifestTests: XCTestCase {
+    /// A shard manifest in exactly the bytes `entente sweep` writes (JSONSerialization's before issue 11).
+    private let shardManifest = """
+        {
+          "command" : "entente sweep s.yaml --shard 1/2",
+          "design" : "morris",
+          "design_options" : {
+            "candidates" : null,
+            "levels" : 4,
+            "second_order" : true,
+            "skip" : 1
+          },
+          "gsl_version" : "2.7.1",
+          "outcome_columns" : [
+            {
+              "kind" : "flag",
+              "name" : "arm_left"
+            }
+          ],
+          "parameters" : [
+            {
+              "from" : 0.5,
+              "path" : "betrayal",
+              "scale" : "log",
+              "to" : 2
+            }
+          ],
+          "points" : [
+            [
+              0.30000000000000004
+            ],
+            [
+              1e-07
+            ]
+          ],
+          "record" : "outcomes",
+          "replicates" : 1,
+          "rng" : "mt19937",
+          "runs_done" : 1,
+          "runs_failed" : 0,
+          "runs_total" : 1,
+          "samples" : 1,
+          "scenario" : {
+            "path" : "c.yaml",
+            "sha256" : "ab"
+          },
+          "seed" : 18446744073709551615,
+          "seeding" : "StreamSeed.key(seed, point, replicate): SplitMix64 chain; mt19937 state words from SplitMix64(key)",
+          "shard" : {
+            "count" : 2,
+            "index" : 1
+          },
+          "started" : "2026-12-01T00:00:00Z",
+          "status" : "complete",
+          "sweep" : {
+            "path" : "s.yaml",
+            "sha256" : "cd"
+          },
+          "sweep_sha256" : "ef",
+          "tool" : "entente",
+          "updated" : "2026-12-01T00:00:01Z",
+          "variant" : null,
+          "version" : "0.2.0"
+        }
+
+        """
+
+    func testASweepManifestIsReadAndWrittenBackByteForByte() throws {
+        let text = shardManifest
+        let manifest = try JSONDecoder().decode(SweepManifest.self, from: Data(text.utf8))
+        XCTAssertEqual(manifest.shard, Shard(index: 1, count: 2))
+        XCTAssertEqual(manifest.points, [[0.30000000000000004], [1e-7]])
+        XCTAssertEqual(manifest.seed, UInt64.max)
+        XCTAssertNil(manifest.variant)
+        XCTAssertNil(manifest.designOptions?.candidates)
+        XCTAssertNil(manifest.parameters[0].steps)
+        XCTAssertEqual(manifest.outcomeColumns.map(\.outcomeColumn.kind), [.flag])
+        XCTAssertEqual(String(decoding: try manifest.encoded(), as: UTF8.self), text)
+    }
+
+    func testAMergedManifestAddsMergedFromAndAPlainOptionalStaysOut() throws {
+        let text = shardManifest
+        var manifest = try JSONDecoder().decode(SweepManifest.self, from: Data(text.utf8))
+        manifest.designOptions = nil
+        manifest.shard = .whole
+        manifest.mergedFrom = ["out/shard-0-of-2", "out/shard-1-of-2"]
+        let written = String(decoding: try manifest.encoded(), as: UTF8.self)
+        XCTAssertFalse(written.contains("design_options"))
+        XCTAssertTrue(written.contains("\"merged_from\" : [\n    \"out/shard-0-of-2\",\n    \"out/shard-1-of-2\"\n  ],\n"), written)
+        XCTAssertEqual(try JSONDecoder().decode(SweepManifest.self, from: Data(written.utf8)), manifest)
+    }
+
+    func testTheHeaderIsFlatAndAnEmptyListKeepsItsBlankLine() throws {
+        var header = ManifestHeader(command: "entente validate x.yaml", started: Date(timeIntervalSince1970: 0))
+        header.version = "0.2.0"
+        header.gslVersion = "2.7.1"
+        var manifest = ValidateManifest(command: "", started: Date(), replicates: 3, windowMonths: 24, settings: [],
+                                        seed: nil, cases: [])
+        manifest.header = header
+        manifest.durationSeconds = 0.125
+        XCTAssertEqual(String(decoding: try manifest.encoded(), as: UTF8.self), """
+            {
+              "cases" : [
+
+              ],
+              "command" : "entente validate x.yaml",
+              "duration_seconds" : 0.125,
+              "gsl_version" : "2.7.1",
+              "replicates" : 3,
+              "rng" : "mt19937",
+              "seed" : null,
+              "seed_rule" : "each case's own `seed:`",
+              "seeding" : "StreamSeed.key(seed, point, replicate): SplitMix64 chain; mt19937 state words from SplitMix64(key)",
+              "settings" : [
+
+              ],
+              "started" : "1970-01-01T00:00:00Z",
+              "tool" : "entente",
+              "version" : "0.2.0",
+              "window_months" : 24
+            }
+
+            """)
+    }
+
+    func testAHeaderNeedsOnlyToolAndCommand() throws {
+        let header = try JSONDecoder().decode(ManifestHeader.self, from: Data(#"{"tool": "entente", "command": "entente run x"}"#.utf8))
+        XCTAssertEqual(header.command, "entente run x")
+        XCTAssertEqual(header.rng, "")
+        XCTAssertThrowsError(try JSONDecoder().decode(ManifestHeader.self, from: Data(#"{"tool": "entente"}"#.utf8)))
+    }
+}
