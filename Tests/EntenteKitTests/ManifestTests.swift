@@ -136,3 +136,18 @@ final class ManifestTests: XCTestCase {
         XCTAssertThrowsError(try JSONDecoder().decode(ManifestHeader.self, from: Data(#"{"tool": "entente"}"#.utf8)))
     }
 }
+
+extension ManifestTests {
+    func testTheSweepManifestsDirectPointsListIsWhatJSONEncoderWrites() throws {
+        let text = shardManifest
+        var manifest = try JSONDecoder().decode(SweepManifest.self, from: Data(text.utf8))
+        let awkward: [Double] = [0, -0.0, 0.1, 1.0 / 3, 100, 1e16, 1e-7, 5e-324, 1.7976931348623157e308, 123456789012345678, -2.5, 2.0e-5]
+        manifest.points = [awkward, [], [7], awkward.reversed()]
+        XCTAssertEqual(String(decoding: try manifest.encoded(), as: UTF8.self),
+                       String(decoding: try ManifestJSON.encode(manifest), as: UTF8.self))
+        manifest.points = []
+        XCTAssertEqual(try manifest.encoded(), try ManifestJSON.encode(manifest))
+        manifest.points = [[.nan]]
+        XCTAssertThrowsError(try manifest.encoded())
+    }
+}

@@ -148,6 +148,48 @@ public struct SweepManifest: ManifestFile, Sendable, Equatable {
         try AtomicFile.write(encoded(), to: folder + "/manifest.json")
     }
 
+    /// The JSON bytes, as ``ManifestJSON/encode(_:)`` writes them, but with the points list (by far the
+    /// largest part, written at the start and the end of every sweep) formatted directly rather than
+    /// through `JSONEncoder`'s tree: the bytes are the same (``ManifestTests`` compares both ways).
+    public func encoded() throws -> [UInt8] {
+        guard !points.isEmpty else { return try ManifestJSON.encode(self) }
+        var withoutPoints = self
+        withoutPoints.points = []
+        let bytes = try ManifestJSON.encode(withoutPoints)
+        let empty = Array("\n  \"points\" : [\n\n  ]".utf8)
+        guard let start = bytes.firstRange(of: empty)?.lowerBound else { return try ManifestJSON.encode(self) }
+        return Array(bytes[..<start]) + Array("\n  \"points\" : ".utf8) + (try Self.pointsJSON(points)) + Array(bytes[(start + empty.count)...])
+    }
+
+    /// `points` as `JSONEncoder` writes a `[[Double]]` value of a top-level key (pretty-printed, two-space
+    /// indents, shortest round-trip numbers without a trailing `.0`); throws for a non-finite value as it does.
+    static func pointsJSON(_ points: [[Double]]) throws -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(points.count * (points.first?.count ?? 1) * 28 + 16)
+        out += Array("[\n".utf8)
+        for (index, point) in points.enumerated() {
+            if index > 0 { out += Array(",\n".utf8) }
+            if point.isEmpty {
+                out += Array("    [\n\n    ]".utf8)
+                continue
+            }
+            out += Array("    [\n".utf8)
+            for (slot, value) in point.enumerated() {
+                guard value.isFinite else {
+                    throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "a point holds \(value)"))
+                }
+                if slot > 0 { out += Array(",\n".utf8) }
+                out += Array("      ".utf8)
+                var text = value.description
+                if text.hasSuffix(".0") { text.removeLast(2) }
+                out += Array(text.utf8)
+            }
+            out += Array("\n    ]".utf8)
+        }
+        out += Array("\n  ]".utf8)
+        return out
+    }
+
     enum CodingKeys: String, CodingKey {
         case updated, sweep, scenario, sweepHash = "sweep_sha256", variant, seed, replicates, design, samples, record
         case parameters, points, shardEntry = "shard", status, runsDone = "runs_done", runsTotal = "runs_total"

@@ -9,6 +9,8 @@ import Foundation
 public protocol ManifestFile: Codable {
     /// The fields common to every manifest.
     var header: ManifestHeader { get set }
+    /// The bytes of manifest.json (default: ``ManifestJSON/encode(_:)``).
+    func encoded() throws -> [UInt8]
 }
 
 extension ManifestFile {
