@@ -17,7 +17,10 @@ BLAS_ENV :=
 BENCH := .build/release/entente-bench
 endif
 
-.PHONY: run validate test gsl build bench test-sanitize test-cluster fuzz clean
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.PHONY: run validate validate-calibration test gsl build install uninstall bench test-sanitize test-cluster fuzz clean
 
 ## Install GSL if missing (apt-get; root or sudo).
 gsl:
@@ -29,6 +32,21 @@ endif
 ## Release build of the `entente` command.
 build: gsl
 	$(SWIFT) build -c release --product entente
+
+## Install the release binary and its bash, zsh and fish completions under $(DESTDIR)$(PREFIX) (default /usr/local).
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(ENTENTE) $(DESTDIR)$(PREFIX)/bin/entente
+	$(ENTENTE) completions bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/entente
+	$(ENTENTE) completions zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_entente
+	$(ENTENTE) completions fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/entente.fish
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/entente and its bash, zsh and fish completions"
+
+## Remove what `make install` put under $(DESTDIR)$(PREFIX).
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/entente $(DESTDIR)$(PREFIX)/share/bash-completion/completions/entente \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_entente $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/entente.fish
 
 ## Run the default scenario into Results/, replacing an earlier `make run`, then plot it when matplotlib is there.
 run: build
@@ -53,6 +71,16 @@ validate: build
 	if python3 -c 'import matplotlib, pandas' 2>/dev/null; then \
 		python3 Scripts/plot.py Results/validation && echo "plots: Results/validation/*.png"; \
 	fi
+
+## Simulation-based calibration of `entente calibrate` (docs/calibration.md#proof-that-it-is-right): SBC_DATASETS
+## datasets of the toy in Tests/Fixtures/calibration; writes Results/calibration-sbc/sbc.csv and sbc_ranks.png.
+SBC_DATASETS ?= 200
+SBC_PARTICLES ?= 100
+validate-calibration: gsl
+	ENTENTE_SBC_DATASETS=$(SBC_DATASETS) ENTENTE_SBC_PARTICLES=$(SBC_PARTICLES) ENTENTE_SBC_GENERATIONS=5 \
+		ENTENTE_SBC_OUT=$(CURDIR)/Results/calibration-sbc \
+		$(SWIFT) test --filter CalibrationAccuracyTests/testSimulationBasedCalibration
+	@if python3 -c 'import matplotlib, pandas' 2>/dev/null; then python3 Scripts/plot.py Results/calibration-sbc; fi
 
 ## Build and run every test.
 test: gsl

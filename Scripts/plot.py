@@ -5,6 +5,7 @@
     python3 Scripts/plot.py Results/csto-2018-2024/compare
     python3 Scripts/plot.py Results/betrayal-complicity [--outcome arm_left]
     python3 Scripts/plot.py Results/validation
+    python3 Scripts/plot.py Results/calibration-NAME          (entente calibrate)
     options: --format png|pdf|svg  --dpi N  --no-events
 
 Figures (each only when its CSV is there; EXT is the --format):
@@ -19,8 +20,13 @@ Figures (each only when its CSV is there; EXT is the --format):
   date_errors.EXT           validation.csv: per observed event, median and p10–p90 of simulated − observed months
   sensitivity.EXT           sensitivity.csv (entente analyze): S1 and ST (or Morris mu*) per parameter, bars with
                             95% intervals, one panel per outcome
+  posterior.EXT             particles.csv (entente calibrate): each fitted parameter's marginal posterior, a weighted
+                            histogram and KDE of the final generation over the prior range, generation 0 for reference
+  tolerance.EXT             generations.csv (entente calibrate): tolerance (log), acceptance rate and ESS by generation
   drivers_<STATE>_<BLOC>.EXT  drivers.csv (run --record drivers): mean over replicates of the affinity target's terms
                             (trust, security, clamp; stacked around 1/2), the target and the affinity, events marked
+  sbc_ranks.EXT             sbc.csv (make validate-calibration): histogram of the truth's posterior rank with the
+                            99 % binomial band of a uniform histogram, and the 50 %/90 % coverage
 Time series are marked with the scenario's scripted events (events.csv) unless --no-events.
 Exit status: 0 figures written, 1 nothing to plot or not a folder, 2 bad option (an unknown state, bloc or outcome).
 Needs only pandas and matplotlib.
@@ -192,6 +198,101 @@ class Plotter:
         fig.suptitle("Sensitivity indices with 95% bootstrap intervals")
         fig.tight_layout()
         self.save(fig, "sensitivity")
+
+    # ---------------------------------------------------------------- calibration (entente calibrate)
+    def calibration(self):
+        """posterior.EXT and tolerance.EXT from a calibration folder (docs/calibration.md)."""
+        manifest = {}
+        if self.exists("manifest.json"):
+            with open(self.path("manifest.json")) as handle:
+                manifest = json.load(handle)
+        if self.exists("particles.csv"):
+            self.posterior(pd.read_csv(self.path("particles.csv")), manifest)
+        if self.exists("generations.csv"):
+            self.tolerance(pd.read_csv(self.path("generations.csv")), manifest)
+
+    @staticmethod
+    def prior_ranges(manifest):
+        """{parameter: (low, high)} from the calibration manifest's priors, when it records their bounds."""
+        priors = (manifest.get("calibration") or {}).get("parameters") or manifest.get("priors") or []
+        if isinstance(priors, dict):
+            priors = [dict(value, parameter=key) if isinstance(value, dict) else {} for key, value in priors.items()]
+        ranges = {}
+        for prior in priors if isinstance(priors, list) else []:
+            if not isinstance(prior, dict):
+                continue
+            name = prior.get("parameter") or prior.get("name")
+            low = next((prior[k] for k in ("min", "minimum", "low", "lower") if isinstance(prior.get(k), (int, float))), None)
+            high = next((prior[k] for k in ("max", "maximum", "high", "upper") if isinstance(prior.get(k), (int, float))), None)
+            if name is not None and low is not None and high is not None and high > low:
+                ranges[name] = (float(low), float(high))
+        return ranges
+
+    def posterior(self, particles, manifest):
+        """posterior: one panel per fitted parameter, the final generation's weighted histogram and KDE."""
+        import numpy as np
+        names = [c for c in particles.columns if c not in ("generation", "particle", "weight", "distance")]
+        if not names or not len(particles):
+            return
+        final = int(particles["generation"].max())
+        last = particles[particles["generation"] == final]
+        first = particles[particles["generation"] == 0]
+        ranges = self.prior_ranges(manifest)
+        weights = last["weight"].to_numpy(dtype=float)
+        total = weights.sum()
+        weights = weights / total if total > 0 else np.full(len(last), 1.0 / len(last))
+        ess = 1.0 / float((weights ** 2).sum())
+        columns = min(3, len(names))
+        rows = math.ceil(len(names) / columns)
+        fig, axes = plt.subplots(rows, columns, figsize=(3.3 * columns, 2.6 * rows), squeeze=False, layout="constrained")
+        for ax, name in zip(axes.flat, names):
+            values = last[name].to_numpy(dtype=float)
+            low, high = ranges.get(name, (float(min(first[name].min(), values.min())), float(max(first[name].max(), values.max()))))
+            if high <= low:
+                low, high = low - 0.5, high + 0.5
+            bins = np.linspace(low, high, 31)
+            if final > 0 and len(first):
+                ax.hist(first[name], bins=bins, density=True, color="0.85", label="generation 0")
+            ax.hist(values, bins=bins, weights=weights, density=True, color=OKABE_ITO[0], alpha=0.55,
+                    label=f"generation {final}")
+            mean = float((weights * values).sum())
+            sd = math.sqrt(max(0.0, float((weights * (values - mean) ** 2).sum())))
+            if sd > 0 and len(values) > 1:
+                bandwidth = 1.06 * sd * ess ** -0.2  # Silverman's rule with the effective sample size
+                grid = np.linspace(low, high, 301)
+                density = (weights[None, :] * np.exp(-0.5 * ((grid[:, None] - values[None, :]) / bandwidth) ** 2)).sum(axis=1)
+                density /= bandwidth * math.sqrt(2 * math.pi)
+                ax.plot(grid, density, color=OKABE_ITO[1], linewidth=1.4, label="weighted KDE")
+            ax.axvline(mean, color="0.2", linewidth=0.8, linestyle="--")
+            ax.set_xlim(low, high)
+            ax.set_title(name, loc="left")
+            ax.set_yticks([])
+        for ax in list(axes.flat)[len(names):]:
+            ax.set_visible(False)
+        axes.flat[0].legend(loc="upper right")
+        fig.suptitle(f"Marginal posteriors: generation {final}, {len(last)} particles (ESS {ess:.0f}); "
+                     f"x axis: the prior range; dashed: weighted mean", fontsize=10)
+        self.save(fig, "posterior")
+
+    def tolerance(self, generations, manifest):
+        """tolerance: the ABC-SMC tolerance path, acceptance rate and effective sample size by generation."""
+        if not len(generations) or "tolerance" not in generations.columns:
+            return
+        panels = [c for c in ("tolerance", "acceptance_rate", "ess") if c in generations.columns]
+        labels = {"tolerance": "tolerance ε (log)", "acceptance_rate": "acceptance rate", "ess": "effective sample size"}
+        fig, axes = self.figure(len(panels), None, width=6.5, panel_height=1.9)
+        for ax, column in zip(axes, panels):
+            ax.plot(generations["generation"], generations[column], marker="o", color=OKABE_ITO[0])
+            ax.set_ylabel(labels[column])
+            if column == "tolerance" and (generations[column] > 0).all():
+                ax.set_yscale("log")
+            if column == "acceptance_rate":
+                ax.set_ylim(0, max(1e-9, float(generations[column].max())) * 1.15)
+        axes[-1].set_xlabel("generation")
+        axes[-1].xaxis.set_major_locator(mticker.MaxNLocator(integer=True))
+        simulations = int(generations["simulations"].sum()) if "simulations" in generations.columns else None
+        fig.suptitle("ABC-SMC tolerance path" + (f" ({simulations:,} simulations)" if simulations else ""), fontsize=10)
+        self.save(fig, "tolerance")
 
     # ---------------------------------------------------------------- files
     def path(self, name):
@@ -557,6 +658,7 @@ class Plotter:
         fig, axes = self.figure(len(order), None, width=9, panel_height=0.32, sharex=False,
                                 height_ratios=[s + 2.6 for s in sizes])
         variants = list(dict.fromkeys(effects["variant"]))
+        posterior = "difference_draw_q05" in effects.columns
         for ax, kind in zip(axes, order):
             rows = effects[effects["kind"] == kind].reset_index(drop=True)
             for index, variant in enumerate(variants):
@@ -565,6 +667,9 @@ class Plotter:
                     continue
                 excludes = (mine["ci95_low"] > 0) | (mine["ci95_high"] < 0)
                 colour = OKABE_ITO[index % len(OKABE_ITO)]
+                if posterior:  # the parameter-uncertainty band: q05–q95 of the per-draw differences
+                    ax.hlines(mine.index, mine["difference_draw_q05"], mine["difference_draw_q95"], color=colour,
+                              alpha=0.25, linewidth=7)
                 ax.errorbar(mine["difference"], mine.index,
                             xerr=[mine["difference"] - mine["ci95_low"], mine["ci95_high"] - mine["difference"]],
                             fmt="none", ecolor=colour, capsize=3, linewidth=1.2)
@@ -581,8 +686,14 @@ class Plotter:
             ax.grid(axis="y", visible=False)
         axes[0].legend(loc="lower left", bbox_to_anchor=(0, 1.12), ncol=len(variants), title="variant")
         n = int(effects["n"].max())
-        fig.suptitle(f"Effect of each variant: mean paired difference from the baseline, 95% CI\n"
-                     f"({n} paired replicates per arm; filled: the interval excludes 0; outcomes that no variant changed are left out)", fontsize=10)
+        if posterior:
+            draws = int(effects["draws"].max())
+            fig.suptitle(f"Effect of each variant under the posterior: mean paired difference, 95% interval (parameters and chance);\n"
+                         f"shaded: 5–95% of the per-draw effects (parameters alone). {draws} draws, {n} paired runs per arm; "
+                         f"filled: the interval excludes 0", fontsize=10)
+        else:
+            fig.suptitle(f"Effect of each variant: mean paired difference from the baseline, 95% CI\n"
+                         f"({n} paired replicates per arm; filled: the interval excludes 0; outcomes that no variant changed are left out)", fontsize=10)
         self.save(fig, stem)
 
     # ---------------------------------------------------------------- sweeps
@@ -805,6 +916,28 @@ class Plotter:
             self.validation(pd.read_csv(self.path("validation.csv"), **IDS))
         if self.exists("sensitivity.csv"):
             self.sensitivity()
+        if self.exists("particles.csv") or self.exists("generations.csv"):
+            self.calibration()
+        if self.exists("sbc.csv"):
+            self.sbc()
+
+    def sbc(self):
+        """sbc_ranks from a simulation-based calibration folder (make validate-calibration)."""
+        table = pd.read_csv(self.path("sbc.csv"))
+        n = len(table)
+        bins = 10
+        fig, ax = plt.subplots(figsize=(6.5, 4))
+        ax.hist(table["rank"].clip(0, 0.999999), bins=bins, range=(0, 1), color=OKABE_ITO[0], alpha=0.8)
+        expected = n / bins
+        sd = math.sqrt(n * (1 / bins) * (1 - 1 / bins))
+        ax.axhspan(expected - 2.576 * sd, expected + 2.576 * sd, color="grey", alpha=0.2, label="99 % band if uniform")
+        ax.axhline(expected, color="grey", linewidth=0.8)
+        ax.set_xlabel("rank of the true value among the weighted posterior particles")
+        ax.set_ylabel("datasets")
+        ax.set_title(f"SBC: {n} datasets; 50 % interval covers {table['covered50'].mean():.0%}, "
+                     f"90 % covers {table['covered90'].mean():.0%}")
+        ax.legend()
+        self.save(fig, "sbc_ranks")
 
 
 def manifest_parameters(manifest):
@@ -841,7 +974,7 @@ def main():
         print(note, file=sys.stderr)
     if not plotter.written:
         sys.exit(f"error: nothing to plot in {folder}; expected trust.csv, affinity.csv, outcomes.csv, "
-                 "compare/effects.csv, points.csv (a sweep) or validation.csv")
+                 "compare/effects.csv, points.csv (a sweep), validation.csv, particles.csv (a calibration) or sbc.csv")
     for path in plotter.written:
         print(path)
 

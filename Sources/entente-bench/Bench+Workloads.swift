@@ -58,7 +58,7 @@ extension Bench {
     }
 
     /// The CSTO case's size, for rows of sweep workloads.
-    private func cstoSize() throws -> (states: Int, steps: Int) {
+    func cstoSize() throws -> (states: Int, steps: Int) {
         let csto = try ScenarioLoader().load(path: scenarioPath)
         return (csto.states.count, csto.calendar.stepCount)
     }

@@ -5,7 +5,7 @@ import Foundation
 ///   entente-bench            the full suite (a few minutes on 2 cores)
 ///   entente-bench --tiny     every workload at a tiny size (used by the tests so the suite cannot rot)
 ///   entente-bench --only W   only the workloads whose name starts with W (csto-run, scale, sweep-jobs,
-///                            sweep-points, sweep-memory), e.g. for `perf stat` or callgrind
+///                            sweep-points, sweep-memory, calibrate), e.g. for `perf stat` or callgrind
 ///   entente-bench --sweep-memory-child RUNS   (internal) one sweep in a child process, for its peak RSS
 @main
 struct BenchSuite {
@@ -33,6 +33,7 @@ struct BenchSuite {
         if wanted("sweep-jobs") { try bench.sweepJobs() }
         if wanted("sweep-points") { try bench.sweepPoints() }
         if wanted("sweep-memory") { try bench.sweepMemory() }
+        if wanted("calibrate") { try bench.calibrate() }
         try bench.writeTables()
     }
 }

@@ -8,13 +8,16 @@ struct Analyze: ParsableCommand {
         discussion: "See docs/sensitivity.md. `entente sweep` runs it by itself at the end of a complete, unsharded saltelli or morris sweep."
     )
 
-    @Argument(help: "The sweep's output folder (after `entente merge` for a sharded sweep).")
+    @Argument(help: "The sweep's output folder (after `entente merge` for a sharded sweep).", completion: .directory)
     var folder: String
+
+    @OptionGroup var output: FormatOption
 
     func run() throws {
         try reportingErrors {
             let result = try SensitivityAnalysis.analyze(folder: folder)
-            print("\(result.path): \(result.rows) rows")
+            output.print([try SensitivityAnalysis.table(path: result.path)])
+            output.status("\(result.path): \(result.rows) rows")
         }
     }
 }

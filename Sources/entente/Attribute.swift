@@ -9,7 +9,7 @@ struct Attribute: ParsableCommand {
         discussion: "Writes attribution.csv (and shapley.csv with --shapley) into Results/<stem>/attribute/ (docs/attribution.md). Arms finished before an interruption are kept in <out>.arms/ and reused by the same command."
     )
 
-    @Argument(help: "The scenario YAML file.")
+    @Argument(help: "The scenario YAML file.", completion: Completions.yamlFile)
     var file: String
 
     @Option(help: "Players: event (each event with an id) or tag.")
@@ -25,6 +25,8 @@ struct Attribute: ParsableCommand {
     var out: String?
 
     @OptionGroup var options: ReplicateOptions
+
+    @OptionGroup var output: FormatOption
 
     func run() throws {
         let interrupts = InterruptWatcher()
@@ -42,18 +44,13 @@ struct Attribute: ParsableCommand {
             request.out = out
             request.replicates = try options.replicateCount
             request.seed = try options.seedValue
-            request.settings = options.settings
+            request.settings = try options.effectiveSettings
             request.force = options.force
             if let jobs = try options.jobCount { request.jobs = jobs }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let result = try Attribution.execute(request)
-            let outcomes = result.effects.map(\.outcome).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            for outcome in outcomes {
-                let rows = result.effects.filter { $0.outcome == outcome }.prefix(5)
-                let text = rows.map { "\($0.player) \(NumberText.rounded($0.effect, places: 3)) [\(NumberText.rounded($0.ci95Low, places: 3)), \(NumberText.rounded($0.ci95High, places: 3))]" }
-                print("\(outcome): " + text.joined(separator: "; "))
-            }
-            print("\(result.folder): \(result.players.count) \(grouping.rawValue)s, \(result.armsRun) arms run, \(result.armsReused) reused, Shapley \(result.method)")
+            output.print([result.table(by: grouping, top: output.format == .table ? 5 : nil)])
+            output.status("\(result.folder): \(NumberText.count(result.players.count, grouping.rawValue)), \(NumberText.count(result.armsRun, "arm")) run, \(result.armsReused) reused, Shapley \(result.method)")
         }
     }
 }

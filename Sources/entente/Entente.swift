@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntenteKit
+import Foundation
 
 /// The `entente` command: parses arguments and hands everything else to EntenteKit.
 @main
@@ -12,6 +13,20 @@ struct Entente: ParsableCommand {
         """,
         version: EntenteVersion.current,
         subcommands: [Check.self, Run.self, Compare.self, Attribute.self, Explain.self, Sweep.self, Merge.self, Analyze.self,
-                      Validate.self, LandscapeCommand.self]
+                      Validate.self, LandscapeCommand.self, Calibrate.self, Init.self, Schema.self, CompletionsCommand.self]
     )
+
+    /// Parses and runs the command line; `entente help NAME` with an unknown NAME is a usage error
+    /// (64) naming the commands, not the general help with status 0.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count >= 2, arguments[0] == "help", !arguments[1].hasPrefix("-") {
+            let names = configuration.subcommands.map { $0._commandName } + ["help"]
+            if !names.contains(arguments[1]) {
+                printError("error: 'entente help \(arguments[1])': no command named '\(arguments[1])'\(DidYouMean.hint(for: arguments[1], among: names)); expected one of: \(names.joined(separator: ", "))")
+                Foundation.exit(64)
+            }
+        }
+        main(arguments)
+    }
 }

@@ -9,7 +9,7 @@ struct Explain: ParsableCommand {
         discussion: "Reads drivers.csv (written by `entente run --record drivers`) and events.csv of a run folder (docs/outputs.md#explain)."
     )
 
-    @Argument(help: "A run folder written with --record drivers.")
+    @Argument(help: "A run folder written with --record drivers.", completion: .directory)
     var folder: String
 
     @Option(help: "The state's id.")
@@ -52,7 +52,7 @@ struct Explain: ParsableCommand {
         var lines = ["\(state)'s affinity for \(bloc): target = 1/2 + trust term + security term + clamp (docs/model.md, rule 5)", ""]
         lines += table(e.median, title: "median replicate \(e.medianReplicate) (nearest to the across-replicate median affinity)")
         lines.append("")
-        lines += table(e.mean, title: "mean over \(e.replicates) replicates (status: most common)")
+        lines += table(e.mean, title: "mean over \(NumberText.count(e.replicates, "replicate")) (status: most common)")
         lines.append("")
         lines.append("largest jumps of the terms in replicate \(e.medianReplicate), with the events since the previous recorded step:")
         for jump in e.jumps {

@@ -12,7 +12,7 @@ struct LandscapeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario YAML file.")
+    @Argument(help: "The scenario YAML file.", completion: Completions.yamlFile)
     var file: String
 
     @Option(help: ArgumentHelp("Where propensities come from: propensity or trust (default: propensity when the file has a `propensity:` list, else trust).", valueName: "propensity|trust"))
@@ -41,6 +41,8 @@ struct LandscapeCommand: ParsableCommand {
     @Flag(help: "No table on stdout, only the results line.")
     var quiet = false
 
+    @OptionGroup var output: FormatOption
+
     func validate() throws {
         if let source, LandscapeInput.Source(rawValue: source) == nil {
             throw ValidationError("--source must be propensity or trust; found '\(source)'")
@@ -58,7 +60,7 @@ struct LandscapeCommand: ParsableCommand {
         let interrupts = InterruptWatcher()
         defer { withExtendedLifetime(interrupts) {} }
         try reportingErrors {
-            let scenario = try ScenarioLoader().load(path: file, settings: options.settings)
+            let scenario = try ScenarioLoader().load(path: file, settings: try options.effectiveSettings)
             let seed = try options.seedValue ?? scenario.seed
             let replicates = try options.replicateCount ?? scenario.replicates
             let jobs = try options.jobCount ?? ProcessInfo.processInfo.activeProcessorCount
@@ -75,9 +77,9 @@ struct LandscapeCommand: ParsableCommand {
             let folder = out ?? "Results/\(stem)-landscape"
             let report = try LandscapeRun.execute(input, scenario: scenario, options: landscapeOptions, out: folder,
                                                   force: options.force, commandLine: CommandLine.arguments.joined(separator: " "))
-            if !quiet { print(LandscapeTable(input: input, report: report).text) }
+            if !quiet { output.print([report.table(input: input)]) }
             let files = ["landscape.csv", "balance.csv", "actors.csv"] + (all ? ["bipartitions.csv"] : []) + ["manifest.json"]
-            print("results: \(folder)/ (\(files.joined(separator: ", ")))")
+            output.status("results: \(folder)/ (\(files.joined(separator: ", ")))")
         }
     }
 }

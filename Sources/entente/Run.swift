@@ -11,7 +11,7 @@ struct Run: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario YAML file.")
+    @Argument(help: "The scenario YAML file.", completion: Completions.yamlFile)
     var file: String
 
     @Option(help: "Output folder (default: Results/<file stem>/).")
@@ -19,10 +19,12 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: ReplicateOptions
 
-    @Option(help: "Apply a variant declared in the file (one; a second --variant is refused).")
+    @OptionGroup var posterior: PosteriorOption
+
+    @Option(help: "Apply a variant declared in the file (one; a second --variant is refused).", completion: Completions.variants)
     var variant: [String] = []
 
-    @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none, drivers (drivers.csv); repeatable, each setting once.", valueName: "every=K,trust=...,drivers"))
+    @Option(help: ArgumentHelp("What to record: every=K (steps), trust=all|pairs|none, drivers (drivers.csv), landscape (landscape.csv); repeatable, each setting once.", valueName: "every=K,trust=...,drivers,landscape"))
     var record: [String] = []
 
     @Option(help: ArgumentHelp("Most MiB of time-series rows held in memory (default 256); more waits in spool files.", valueName: "MiB"))
@@ -30,6 +32,8 @@ struct Run: ParsableCommand {
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
+
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
         if let seriesMemory, seriesMemory < 1 || seriesMemory > 1 << 20 {
@@ -46,22 +50,26 @@ struct Run: ParsableCommand {
             request.replicates = try options.replicateCount
             request.seed = try options.seedValue
             request.variant = try VariantOption.single(variant)
-            request.settings = options.settings
+            request.settings = try options.effectiveSettings
             request.force = options.force
             if let jobs = try options.jobCount { request.jobs = jobs }
             if !record.isEmpty { request.record = try RecordOptions(parsing: record) }
+            request.posterior = try posterior.value
+            if request.posterior != nil && !record.isEmpty {
+                throw EntenteError.usage("--record is not available with --posterior, which writes no time series; rerun one draw with --set values from draws.csv to record it")
+            }
             if let seriesMemory { request.seriesMemoryBudget = seriesMemory << 20 }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let progress = ProgressLine(enabled: !quiet)
             let summary = try ScenarioRun.execute(request) { done, total in progress.update(done: done, total: total) }
             progress.finish()
-            let means = summary.means.map { "\($0.name)=\(NumberText.rounded($0.mean, places: 4))" }.joined(separator: " ")
-            print("\(summary.folder): \(summary.replicates) replicates; means: \(means.isEmpty ? "(no outcomes)" : means)")
+            if !summary.statistics.isEmpty || !summary.posterior.isEmpty { output.print([summary.table()]) }
+            output.status("\(summary.folder): \(NumberText.count(summary.replicates, "replicate"))\(request.posterior.map { " × \(NumberText.count($0.draws, "draw"))" } ?? "")\(summary.statistics.isEmpty && summary.posterior.isEmpty ? " (no outcomes)" : "")")
             if !summary.failures.isEmpty {
                 for failure in summary.failures.prefix(5) {
                     printError("error: replicate \(failure.replicate): \(failure.message)")
                 }
-                printError("error: \(summary.failures.count) of \(summary.replicates) replicates failed")
+                printError("error: \(summary.failures.count) of \(NumberText.count(summary.replicates, "replicate")) failed")
                 throw ExitCode(70)
             }
         }

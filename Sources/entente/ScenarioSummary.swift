@@ -4,6 +4,16 @@ import EntenteKit
 struct ScenarioSummary {
     let scenario: Scenario
 
+    /// For week, quarter and year steps, whose labels do not show where the calendar ends: the days
+    /// simulated, ` (2018-07-01 to 2024-06-30)`; empty for day and month steps.
+    var period: String {
+        let calendar = scenario.calendar
+        switch calendar.unit {
+        case .week, .quarter, .year: return " (\(calendar.start) to \(calendar.end))"
+        default: return ""
+        }
+    }
+
     var text: String {
         let calendar = scenario.calendar
         var counts: [String: Int] = [:]
@@ -11,12 +21,12 @@ struct ScenarioSummary {
         let byType = counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         var lines = [
             "\(scenario.file): OK — \(scenario.name)",
-            "  calendar: \(calendar.label(ofStep: 0)) to \(calendar.label(ofStep: calendar.stepCount - 1)), \(calendar.stepCount) \(calendar.unit.rawValue) steps",
+            "  calendar: \(calendar.label(ofStep: 0)) to \(calendar.label(ofStep: calendar.stepCount - 1)), \(NumberText.count(calendar.stepCount, calendar.unit.rawValue + " step"))\(period)",
             "  states: \(scenario.states.count) (\(scenario.states.map(\.id).joined(separator: ", ")))",
             "  blocs: \(scenario.blocs.count)" + (scenario.blocs.isEmpty ? "" : " (" + scenario.blocs.map { "\($0.id): \($0.members.count) members" }.joined(separator: ", ") + ")"),
             "  events: \(scenario.events.count)" + (byType.isEmpty ? "" : " (\(byType))"),
             "  outcomes: \(scenario.outcomes.count)" + (scenario.outcomes.isEmpty ? "" : " (\(scenario.outcomes.map(\.name).joined(separator: ", ")))"),
-            "  seed \(scenario.seed), \(scenario.replicates) replicates",
+            "  seed \(scenario.seed), \(NumberText.count(scenario.replicates, "replicate"))",
         ]
         if !scenario.observed.isEmpty {
             let events = scenario.observed.filter(\.isEvent).count

@@ -11,7 +11,7 @@ struct Sweep: ParsableCommand {
         """
     )
 
-    @Argument(help: "The sweep YAML file.")
+    @Argument(help: "The sweep YAML file.", completion: Completions.yamlFile)
     var file: String
 
     @Option(help: "Output folder (default: Results/<sweep file stem>/).")
@@ -19,6 +19,9 @@ struct Sweep: ParsableCommand {
 
     @Option(parsing: .unconditional, help: "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.")
     var jobs: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Rule set of every run, 1 or 2 (default: the scenario's `model:`, else 1; docs/model.md).", valueName: "N"))
+    var model: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard K (0-based) of N.", valueName: "K/N"))
     var shard: String?
@@ -36,7 +39,10 @@ struct Sweep: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        try reportingErrors { _ = try WholeNumberOption.parse(jobs, option: "--jobs", range: 1...WholeNumberOption.maxJobs) }
+        try reportingErrors {
+            _ = try WholeNumberOption.parse(jobs, option: "--jobs", range: 1...WholeNumberOption.maxJobs)
+            _ = try WholeNumberOption.parse(model, option: "--model", range: 1...2)
+        }
         if resume && force { throw ValidationError("--resume and --force exclude each other") }
         if retryFailed && !resume { throw ValidationError("--retry-failed needs --resume (it re-runs the failed runs of an existing sweep folder)") }
     }
@@ -50,6 +56,7 @@ struct Sweep: ParsableCommand {
             request.retryFailed = retryFailed
             if let jobs = try WholeNumberOption.parse(jobs, option: "--jobs", range: 1...WholeNumberOption.maxJobs) { request.jobs = jobs }
             request.shard = try resolveShard()
+            request.model = try WholeNumberOption.parse(model, option: "--model", range: 1...2)
             request.commandLine = CommandLine.arguments.joined(separator: " ")
             let flag = CancellationFlag()
             let signals = SignalWatcher(flag: flag)
@@ -62,12 +69,12 @@ struct Sweep: ParsableCommand {
             let shardNote = request.shard.count > 1 ? " --shard \(request.shard)" : ""
             if outcome.interruptedBy != 0 || outcome.done < outcome.total {
                 printError("interrupted: \(outcome.done) of \(outcome.total) runs recorded in \(outcome.folder)/runs.csv")
-                printError("resume with: entente sweep \(file)\(out.map { " --out \($0)" } ?? "")\(shardNote) --resume")
+                printError("resume with: \(InvokedCommand.name) sweep \(InvokedCommand.quoted(file))\(out.map { " --out \(InvokedCommand.quoted($0))" } ?? "")\(shardNote) --resume")
                 throw ExitCode(outcome.interruptedBy == SIGTERM ? 143 : 130)
             }
             let failedNote = outcome.failed > 0 ? ", \(outcome.failed) failed (status=error in runs.csv)" : ""
-            let pointsNote = request.shard.count > 1 ? "merge the shards with: entente merge \(out ?? "Results/\(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)")" : "points.csv written"
-            print("\(outcome.folder): \(outcome.points) points, \(outcome.done) runs (\(outcome.executed) run now)\(failedNote); \(pointsNote)")
+            let pointsNote = request.shard.count > 1 ? "merge the shards with: \(InvokedCommand.name) merge \(InvokedCommand.quoted(out ?? "Results/\(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)"))" : "points.csv written"
+            print("\(outcome.folder): \(NumberText.count(outcome.points, "point")), \(NumberText.count(outcome.done, "run")) (\(outcome.executed) run now)\(failedNote); \(pointsNote)")
             if outcome.failed > 0 { throw ExitCode(70) }
             if request.shard.count == 1 && SensitivityAnalysis.applies(to: outcome.folder) {
                 let analysis = try SensitivityAnalysis.analyze(folder: outcome.folder)

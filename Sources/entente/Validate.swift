@@ -10,7 +10,7 @@ struct Validate: ParsableCommand {
         PATH is a scenario file with `observed:` or a folder of them (its *.yaml files, sorted, not recursive; files without `observed:` are skipped). Prints a table and a summary, and writes validation.csv, cases.csv and manifest.json (docs/validation.md). Exits 0 whatever the verdicts, unless --fail-under is given.
         """
     )
-    @Argument(help: "Scenario files or folders of them.")
+    @Argument(help: "Scenario files or folders of them.", completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String]
     @Option(help: "Replicates per case (the files' `replicates:` is not used).")
     var replicates = 500
@@ -18,8 +18,10 @@ struct Validate: ParsableCommand {
     var window = 24
     @Option(help: "One seed for every case (default: each case's own `seed:`).")
     var seed: UInt64?
-    @Option(name: .customLong("set"), help: ArgumentHelp("Set a model parameter in every case, e.g. betrayal=0.8; repeatable.", valueName: "NAME=VALUE"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a model parameter in every case, e.g. betrayal=0.8; repeatable.", valueName: "NAME=VALUE"), completion: Completions.settings)
     var settings: [String] = []
+    @Option(help: ArgumentHelp("Rule set for every case, 1 or 2 (default: each file's `model:`, else 1; docs/model.md).", valueName: "N"))
+    var model: Int?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var jobs: Int?
     @Option(help: "Output folder (default: Results/validation/).")
@@ -28,6 +30,7 @@ struct Validate: ParsableCommand {
     var force = false
     @Flag(help: "No progress on stderr.")
     var quiet = false
+    @OptionGroup var output: FormatOption
     @Option(name: .customLong("fail-under"), help: ArgumentHelp("Exit 1 when fewer than K cases are right.", valueName: "K"))
     var failUnder: Int?
 
@@ -37,12 +40,14 @@ struct Validate: ParsableCommand {
         }
         if window < 0 { throw ValidationError("--window must be 0 or more months") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let model, !(1...2).contains(model) { throw ValidationError("--model must be 1 or 2") }
         if let failUnder, failUnder < 0 { throw ValidationError("--fail-under must be 0 or more") }
     }
 
     func run() throws {
         var report: ValidationReport?
         try reportingErrors {
+            let settings = settings + (model.map { ["model=\($0)"] } ?? [])
             let cases = try ValidationCases.load(paths: paths, settings: settings)
             for note in cases.skipped { printError(note) }
             var request = ValidationRun.Request(out: out ?? "Results/validation")
@@ -56,8 +61,8 @@ struct Validate: ParsableCommand {
             report = try ValidationRun.execute(cases, request: request) { done, total, file in
                 if !quiet { printError("validating \(done + 1)/\(total): \(file)") }
             }
-            print(ValidationTable(report: report!).text)
-            print("results: \(request.out)/ (validation.csv, cases.csv, manifest.json)")
+            output.print([report!.table])
+            output.status("results: \(request.out)/ (validation.csv, cases.csv, manifest.json)")
         }
         if let failUnder, let report, report.casesRight < failUnder {
             printError("error: \(report.casesRight) cases right, fewer than --fail-under \(failUnder)")

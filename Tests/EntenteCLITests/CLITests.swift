@@ -218,7 +218,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.stdout, "")
         XCTAssertEqual(result.stderr, """
             \(file):3:27: error: 'capability' must be a number; found the text 'abc'
-            \(file):4:30: error: unknown key 'colour' in a state; expected one of: id, name, capability
+            \(file):4:30: error: unknown key 'colour' in a state; expected one of: id, name, capability, kind, salience_scale, autonomy
 
             """)
         assertNoCrashOutput(result)
@@ -265,7 +265,9 @@ final class CLITests: XCTestCase {
         let out = path("results")
         let result = try entente(["run", file, "--replicates", "3", "--out", out, "--quiet"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("\(out): 3 replicates; means: a_left="), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("Outcomes over 3 replicates (0/1 outcomes: the mean is a probability)\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\na_left "), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("\n\(out): 3 replicates\n"), result.stdout)
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         XCTAssertEqual(written, ["affinity.csv", "blocs.csv", "events.csv", "manifest.json", "outcomes.csv", "states.csv", "trust.csv"])
 
@@ -321,6 +323,24 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(manifest["failed_replicates"] as? Int, 0)
         let scenario = try XCTUnwrap(manifest["scenario"] as? [String: Any])
         XCTAssertEqual(scenario["sha256"] as? String, SHA256.hex(Array(Self.tinyScenario.utf8)))
+    }
+
+    func testModelOptionSelectsTheRuleSetAndTheManifestRecordsIt() throws {
+        let file = try writeScenario()
+        let one = path("one"), two = path("two")
+        XCTAssertEqual(try entente(["run", file, "--out", one, "--quiet"]).status, 0)
+        XCTAssertEqual(try entente(["run", file, "--model", "2", "--out", two, "--quiet"]).status, 0)
+        let first = try XCTUnwrap(JSONSerialization.jsonObject(with: try contents(one, "manifest.json")) as? [String: Any])
+        let second = try XCTUnwrap(JSONSerialization.jsonObject(with: try contents(two, "manifest.json")) as? [String: Any])
+        XCTAssertEqual(first["model"] as? Int, 1)
+        XCTAssertEqual(second["model"] as? Int, 2)
+        XCTAssertEqual(second["settings"] as? [String], ["model=2"])
+        XCTAssertNil((first["parameters"] as? [String: Any])?["exit_cost"])          // model-2 parameters only under model 2
+        XCTAssertEqual((second["parameters"] as? [String: Any])?["exit_cost"] as? Double, 0.5)
+        XCTAssertNotEqual(try contents(one, "affinity.csv"), try contents(two, "affinity.csv"))  // cover per source differs
+        let refused = try entente(["run", file, "--model", "3", "--out", path("three")])
+        XCTAssertEqual(refused.status, 64)
+        XCTAssertTrue(refused.stderr.contains("--model"), refused.stderr)
     }
 
     func testTwoRunsWithTheSameSeedAreByteIdentical() throws {

@@ -29,8 +29,10 @@ final class LandscapeCLITests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
         XCTAssertTrue(result.stdout.contains("""
-               1    -1970.7988  48.4% * GBR CZE DEN FRN RUM USSR | EST FIN GMY GRC HUN ITA LAT LIT POL POR YUG
-               2     -1965.642  51.6%   GBR CZE DEN FRN ITA POR RUM USSR | EST FIN GMY GRC HUN LAT LIT POL YUG
+            #      energy  basin  global  side 1                            side 2
+            -  ----------  -----  ------  --------------------------------  -------------------------------------------
+            1  -1970.7988  48.4%  *       GBR CZE DEN FRN RUM USSR          EST FIN GMY GRC HUN ITA LAT LIT POL POR YUG
+            2  -1965.6420  51.6%          GBR CZE DEN FRN ITA POR RUM USSR  EST FIN GMY GRC HUN LAT LIT POL YUG
             """), result.stdout)
         XCTAssertTrue(result.stdout.contains("Structural balance: frustration index 16.0; balanced triads 224/299"), result.stdout)
         XCTAssertTrue(result.stdout.hasSuffix("results: eu/ (landscape.csv, balance.csv, actors.csv, manifest.json)\n"), result.stdout)

@@ -257,6 +257,52 @@ final class PlotScriptTests: XCTestCase {
         XCTAssertGreaterThan(size.width, 2 * size.height)
     }
 
+    /// A synthetic `entente calibrate` folder: 3 generations of 60 particles over betrayal and noise,
+    /// narrowing towards betrayal 4, noise 0.05; generations.csv; a manifest saying it is complete.
+    private func calibrationFolder() throws -> URL {
+        let folder = temporaryFolder("calibration")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var particles = "generation,particle,weight,betrayal,noise,distance\n"
+        for generation in 0..<3 {
+            let spread = 1.0 / Double(1 << generation)
+            for particle in 0..<60 {
+                let u = (Double(particle) + 0.5) / 60, v = Double((particle * 37) % 60) / 60
+                let betrayal = 4 + (u - 0.5) * 8 * spread, noise = 0.05 + (v - 0.5) * 0.1 * spread
+                let weight = (1 + u * (1 - u)) / 60
+                particles += "\(generation),\(particle),\(weight),\(betrayal),\(noise),\(spread)\n"
+            }
+        }
+        try particles.write(to: folder.appendingPathComponent("particles.csv"), atomically: true, encoding: .utf8)
+        try "generation,tolerance,acceptance_rate,ess,simulations,seconds\n0,2.5,1.0,59.1,60,0.5\n1,1.2,0.4,58.0,150,1.1\n2,0.6,0.15,57.2,400,2.9\n"
+            .write(to: folder.appendingPathComponent("generations.csv"), atomically: true, encoding: .utf8)
+        try "{\n  \"tool\": \"entente\",\n  \"command\": \"calibrate\",\n  \"status\": \"complete\",\n  \"final_generation\": 2\n}\n"
+            .write(to: folder.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    func testCalibrationFolderGetsMarginalPosteriorsAndTheTolerancePath() throws {
+        try requireMatplotlib()
+        let folder = try calibrationFolder()
+        let (status, output) = try plot([folder.path])
+        XCTAssertEqual(status, 0, output)
+        XCTAssertEqual(output, "\(folder.path)/posterior.png\n\(folder.path)/tolerance.png\n")
+        assertFigure(folder, "posterior.png", minWidth: 600, minHeight: 300)
+        assertFigure(folder, "tolerance.png", minWidth: 600, minHeight: 600)
+    }
+
+    func testPosteriorCompareFolderDrawsEffectsWithTheParameterBand() throws {
+        try requireMatplotlib()
+        let calibration = try calibrationFolder()
+        let out = temporaryFolder("posterior-compare")
+        let result = try execute(try binary().path, ["compare", Self.scenario, "--posterior", calibration.path, "--draws", "5",
+                                                     "--replicates", "4", "--out", out.path])
+        XCTAssertEqual(result.0, 0, result.1)
+        let (status, output) = try plot([out.path])
+        XCTAssertEqual(status, 0, output)
+        XCTAssertEqual(output, "\(out.path)/exit_dates.png\n\(out.path)/effects.png\n")
+        assertFigure(out, "effects.png", minHeight: 800)
+    }
+
     func testEmptyFolderHasNothingToPlotAndExitsOne() throws {
         try requireMatplotlib()
         let folder = temporaryFolder("empty")

@@ -154,6 +154,28 @@ final class SensitivityCLITests: XCTestCase {
         XCTAssertEqual(Array(Set(points)).sorted(), ["0,0.5,1.0", "1,3.0,8.0"])
     }
 
+    func testAChangedDesignFileIsRefusedByResumeAndMerge() throws {
+        let sweep = "scenario: tiny.yaml\nreplicates: 2\ndesign: file\nfile: design.csv\nparameters:\n  betrayal: {from: 0.5, to: 3}\n  hazard: {from: 1, to: 8}\n"
+        try write("hazard,betrayal\n1.0,0.5\n8,3\n", to: "design.csv")
+        try write(sweep, to: "f.yaml")
+        XCTAssertEqual(try entente(["sweep", "f.yaml", "--out", "f", "--quiet"]).status, 0)
+        XCTAssertEqual(try entente(["sweep", "f.yaml", "--out", "sh", "--shard", "0/2", "--quiet"]).status, 0)
+        let manifest = try text("f/manifest.json")
+        XCTAssertTrue(manifest.contains("\"design_file\" : {"), manifest)
+        // Same sweep and scenario files, another point in the design: a different sweep.
+        try write("hazard,betrayal\n1.0,0.5\n7,3\n", to: "design.csv")
+        let resumed = try entente(["sweep", "f.yaml", "--out", "f", "--resume", "--quiet"])
+        XCTAssertEqual(resumed.status, 64)
+        XCTAssertEqual(resumed.stderr, "error: f holds a sweep of different files (the sweep, scenario or design file changed since it started); rerun with --force to start over, or --out to write elsewhere\n")
+        XCTAssertEqual(try entente(["sweep", "f.yaml", "--out", "sh", "--shard", "1/2", "--quiet"]).status, 0)
+        let merged = try entente(["merge", "sh"])
+        XCTAssertEqual(merged.status, 64, merged.stderr)
+        XCTAssertTrue(merged.stderr.contains("comes from another sweep (sweep_sha256"), merged.stderr)
+        // Restoring the design file restores the identity.
+        try write("hazard,betrayal\n1.0,0.5\n8,3\n", to: "design.csv")
+        XCTAssertEqual(try entente(["sweep", "f.yaml", "--out", "f", "--resume", "--quiet"]).status, 0)
+    }
+
     func testAFileDesignReportsBadCellsWithLineAndColumn() throws {
         try write("hazard,betrayl\n1,1\n", to: "h.csv")
         try write("hazard,betrayal\n1.0,x\n9,1\n1\n", to: "v.csv")

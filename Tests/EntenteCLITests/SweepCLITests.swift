@@ -351,7 +351,7 @@ final class SweepCLITests: XCTestCase {
 
         let interrupted = try interruptedSweep(["big.yaml", "--out", "cut", "--jobs", "1"], runs: "cut/runs.csv", rows: 200)
         XCTAssertEqual(interrupted.status, 130, interrupted.stderr)
-        XCTAssertTrue(interrupted.stderr.contains("resume with: entente sweep big.yaml --out cut --resume"), interrupted.stderr)
+        XCTAssertTrue(interrupted.stderr.contains("resume with: \(Self.binary!.path) sweep big.yaml --out cut --resume"), interrupted.stderr)
         let manifest = try readManifest("cut")
         XCTAssertEqual(manifest["status"] as? String, "interrupted")
         let recorded = try lines("cut/runs.csv").count - 1
@@ -395,7 +395,7 @@ final class SweepCLITests: XCTestCase {
         try write(Self.sweep() + "# changed\n", to: "sweep.yaml")
         let result = try entente(["sweep", "sweep.yaml", "--out", "out", "--resume", "--quiet"])
         XCTAssertEqual(result.status, 64, result.stderr)
-        XCTAssertEqual(result.stderr, "error: out holds a sweep of different files (the sweep or scenario file changed since it started); rerun with --force to start over, or --out to write elsewhere\n")
+        XCTAssertEqual(result.stderr, "error: out holds a sweep of different files (the sweep, scenario or design file changed since it started); rerun with --force to start over, or --out to write elsewhere\n")
         XCTAssertEqual(try data("out/runs.csv"), before, "the folder must be left alone")
     }
 
@@ -525,7 +525,7 @@ final class SweepCLITests: XCTestCase {
         let interrupted = try interruptedSweep(["big.yaml", "--out", "out", "--jobs", "1", "--shard", "0/2"],
                                                runs: "out/shard-0-of-2/runs.csv", rows: 100)
         XCTAssertEqual(interrupted.status, 130, interrupted.stderr)
-        XCTAssertTrue(interrupted.stderr.contains("resume with: entente sweep big.yaml --out out --shard 0/2 --resume"), interrupted.stderr)
+        XCTAssertTrue(interrupted.stderr.contains("resume with: \(Self.binary!.path) sweep big.yaml --out out --shard 0/2 --resume"), interrupted.stderr)
         try sweep(["big.yaml", "--out", "out", "--jobs", "2", "--shard", "1/2"])
         let result = try entente(["merge", "out"])
         XCTAssertEqual(result.status, 64, result.stderr)

@@ -10,6 +10,10 @@ final class ManifestTests: XCTestCase {
         {
           "command" : "entente sweep s.yaml --shard 1/2",
           "design" : "morris",
+          "design_file" : {
+            "path" : "points.csv",
+            "sha256" : "12"
+          },
           "design_options" : {
             "candidates" : null,
             "levels" : 4,
@@ -17,6 +21,7 @@ final class ManifestTests: XCTestCase {
             "skip" : 1
           },
           "gsl_version" : "2.7.1",
+          "model" : 2,
           "outcome_columns" : [
             {
               "kind" : "flag",
@@ -66,6 +71,9 @@ final class ManifestTests: XCTestCase {
           "tool" : "entente",
           "updated" : "2026-12-01T00:00:01Z",
           "variant" : null,
+          "variants" : [
+            "no-sale"
+          ],
           "version" : "0.2.0"
         }
 
@@ -81,7 +89,22 @@ final class ManifestTests: XCTestCase {
         XCTAssertNil(manifest.designOptions?.candidates)
         XCTAssertNil(manifest.parameters[0].steps)
         XCTAssertEqual(manifest.outcomeColumns.map(\.outcomeColumn.kind), [.flag])
+        XCTAssertEqual(manifest.model, 2)
+        XCTAssertEqual(manifest.variants, ["no-sale"])
+        XCTAssertEqual(manifest.designFile, ManifestInput(path: "points.csv", sha256: "12"))
         XCTAssertEqual(String(decoding: try manifest.encoded(), as: UTF8.self), text)
+    }
+
+    func testASweepManifestWithoutModelVariantsOrDesignFileReadsAsModelOne() throws {
+        var object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(shardManifest.utf8)) as? [String: Any])
+        object["model"] = nil
+        object["variants"] = nil
+        object["design_file"] = nil
+        let manifest = try JSONDecoder().decode(SweepManifest.self, from: try JSONSerialization.data(withJSONObject: object))
+        XCTAssertEqual(manifest.model, 1)
+        XCTAssertNil(manifest.variants)
+        XCTAssertNil(manifest.designFile)
+        XCTAssertFalse(String(decoding: try manifest.encoded(), as: UTF8.self).contains("variants"))
     }
 
     func testAMergedManifestAddsMergedFromAndAPlainOptionalStaysOut() throws {
@@ -149,5 +172,104 @@ extension ManifestTests {
         XCTAssertEqual(try manifest.encoded(), try ManifestJSON.encode(manifest))
         manifest.points = [[.nan]]
         XCTAssertThrowsError(try manifest.encoded())
+    }
+}
+
+extension ManifestTests {
+    /// A calibrate manifest in the bytes `entente calibrate` writes (JSONSerialization's before the merge of issue 15).
+    private var calibrateManifest: String {
+        """
+        {
+          "abandoned_generation" : null,
+          "calibration" : {
+            "alpha" : 0.5,
+            "observations" : [
+              {
+                "kind" : "event",
+                "observation" : "a_left",
+                "observed_month" : "2020-03",
+                "weight" : 1,
+                "window_months" : 12
+              },
+              {
+                "kind" : "number",
+                "observation" : "a_trust_b",
+                "scale" : 0.25,
+                "value" : -0.5,
+                "weight" : 2
+              }
+            ],
+            "parameters" : [
+              {
+                "max" : 10,
+                "min" : 0,
+                "name" : "betrayal",
+                "prior" : "uniform"
+              },
+              {
+                "max" : 1,
+                "mean" : 0.3,
+                "min" : 0,
+                "name" : "noise",
+                "prior" : "normal",
+                "sd" : 0.1
+              }
+            ],
+            "particles" : 40,
+            "path" : "cal.yaml",
+            "replicates_per_particle" : 5,
+            "seed" : 7,
+            "sha256" : "aa",
+            "stop" : {
+              "generations" : 4,
+              "min_acceptance" : 0.05,
+              "simulations" : null,
+              "tolerance" : 0.1
+            },
+            "window_months" : 12
+          },
+          "command" : "calibrate",
+          "command_line" : "entente calibrate cal.yaml --out c",
+          "duration_seconds" : 1.5,
+          "final_generation" : 3,
+          "fingerprint" : "ff",
+          "gsl_version" : "2.7.1",
+          "rng" : "mt19937",
+          "scenarios" : [
+            {
+              "name" : "Tiny",
+              "path" : "tiny.yaml",
+              "sha256" : "bb"
+            }
+          ],
+          "seeding" : "\(CalibrateManifest.seedingRule)",
+          "simulations" : 800,
+          "started" : "2026-12-01T00:00:00Z",
+          "status" : "complete",
+          "stop_reason" : "generations",
+          "tool" : "entente",
+          "version" : "0.2.0"
+        }
+
+        """
+    }
+
+    func testACalibrateManifestIsReadAndWrittenBackByteForByte() throws {
+        let manifest = try JSONDecoder().decode(CalibrateManifest.self, from: Data(calibrateManifest.utf8))
+        XCTAssertEqual(manifest.header.command, "calibrate")
+        XCTAssertEqual(manifest.finalGeneration, 3)
+        XCTAssertEqual(manifest.calibration?.parameters[1].sd, 0.1)
+        XCTAssertNil(manifest.calibration?.stop.simulations)
+        XCTAssertEqual(manifest.calibration?.observations.map(\.kind), ["event", "number"])
+        XCTAssertEqual(String(decoding: try manifest.encoded(), as: UTF8.self), calibrateManifest)
+    }
+
+    func testACalibrateManifestWithOnlyItsStatusStillReads() throws {
+        let text = #"{"tool": "entente", "command": "calibrate", "status": "running"}"#
+        let manifest = try JSONDecoder().decode(CalibrateManifest.self, from: Data(text.utf8))
+        XCTAssertEqual(manifest.status, "running")
+        XCTAssertNil(manifest.finalGeneration)
+        XCTAssertNil(manifest.calibration)
+        XCTAssertEqual(manifest.fingerprint, "")
     }
 }

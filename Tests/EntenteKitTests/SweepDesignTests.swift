@@ -363,7 +363,7 @@ final class SweepDesignTests: XCTestCase {
             colour: red
 
             """)
-        XCTAssertEqual(message, "\(path):4:1: error: unknown key 'colour' in the sweep; expected one of: name, description, scenario, variant, seed, replicates, design, samples, parameters, outcomes, record, second_order, skip, levels, candidates, file")
+        XCTAssertEqual(message, "\(path):4:1: error: unknown key 'colour' in the sweep; expected one of: name, description, scenario, variant, seed, replicates, design, samples, parameters, outcomes, record, variants, second_order, skip, levels, candidates, file")
     }
 
     func testUnknownPathSuggestsTheNearestParameter() throws {

@@ -10,6 +10,8 @@ public struct DesignOptions: Sendable, Hashable {
     public var candidates: Int?
     /// The points of `design: file`, in the sweep's parameter order; nil for the other designs.
     public var rows: [[Double]]?
+    /// The resolved path of `design: file`'s CSV, whose bytes enter the sweep's identity; nil for the other designs.
+    public var filePath: String?
 
     /// The defaults: second order, skip 1, 4 levels, no selection.
     public init(secondOrder: Bool = true, skip: Int = 1, levels: Int = 4, candidates: Int? = nil, rows: [[Double]]? = nil) {

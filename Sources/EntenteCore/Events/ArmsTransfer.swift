@@ -18,6 +18,9 @@ public struct ArmsTransfer: EventEffect {
     public var covert: Bool
     /// Step at which it comes to light, if the event says so.
     public var revealedStep: Int?
+    /// The recipient's `salience_scale` when it is an armed group: salience is measured against it
+    /// instead of the recipient's capability.
+    public var recipientScale: Double?
 
     public var actor: Int? { from }
     public var isCovert: Bool { covert }
@@ -28,9 +31,11 @@ public struct ArmsTransfer: EventEffect {
         return [(revealedStep, Reveal(events: [eventIndex]))]
     }
 
-    /// s = value / (value + c_to), with the recipient's capability before the transfer (0 when both are 0).
+    /// s = value / (value + c_to), with the recipient's capability before the transfer (0 when both are 0);
+    /// for a group recipient, value / (value + its `salience_scale`).
     public func salience(in world: World) -> Double {
-        value + world.capability[to] > 0 ? value / (value + world.capability[to]) : 0
+        let scale = recipientScale ?? world.capability[to]
+        return value + scale > 0 ? value / (value + scale) : 0
     }
 
     /// The perception effects, computed on the world as it is before the transfer.
@@ -76,6 +81,7 @@ public struct ArmsTransfer: EventEffect {
         if secret {
             world.heldBack[environment.eventIndex] += changes
         } else {
+            world.recordBetrayal(changes, share: parameters[.grievance])  // model 2 only
             world.apply(changes)
         }
         log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: Self.typeName,
@@ -84,7 +90,8 @@ public struct ArmsTransfer: EventEffect {
     }
 
     /// Creates the value from its fields.
-    public init(from: Int, to: Int, value: Double, covert: Bool, revealedStep: Int?) {
+    public init(from: Int, to: Int, value: Double, covert: Bool, revealedStep: Int?, recipientScale: Double? = nil) {
+        self.recipientScale = recipientScale
         self.from = from
         self.to = to
         self.value = value

@@ -14,7 +14,7 @@ extension CallForHelp {
             let id = scenario.states[state].id
             if state == caller {
                 problems.append("'responses' names \(id), the state that calls for help; expected members of the bloc\(bloc == nil ? "s" : "") it calls")
-            } else if state == adversary {
+            } else if state == adversary || moreAdversaries.contains(state) {
                 problems.append("'responses' names \(id), the state help is called against; expected members of the bloc\(bloc == nil ? "s" : "") called")
             } else if !callable.contains(state) {
                 let blocs = reachable.map { scenario.blocs[$0].id }

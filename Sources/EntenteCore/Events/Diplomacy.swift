@@ -45,6 +45,17 @@ public struct Diplomacy: EventEffect {
             }
         }
 
+        /// Model 2: the share of a move's trust loss that also raises the addressee's perceived hostile
+        /// intent H_to,from. 1 for the moves that signal intent to use force or take territory (threat,
+        /// ultimatum, territorial_claim, recognition of a breakaway part); 0 for every other kind, which
+        /// signals distrust or displeasure, not hostility (Walt 1987).
+        public var hostileIntent: Double {
+            switch self {
+            case .threat, .ultimatum, .territorialClaim, .recognition: return 1
+            default: return 0
+            }
+        }
+
         /// The default change of T_to,from at intensity 1 (the parameter's default).
         public var defaultDelta: Double { sizeParameter.info.defaultValue }
     }
@@ -114,6 +125,14 @@ public struct Diplomacy: EventEffect {
     private func move(from initiator: Int, _ addressee: Int, _ d: Double, in world: inout World, environment: EventEnvironment, log: inout EventLog, detail: @autoclosure () -> String) {
         world.addTrust(addressee, initiator, d)
         world.addTrust(initiator, addressee, environment.parameters[.reciprocity] * d)
+        if world.isModelTwo && d < 0, let kind = Kind(rawValue: kindName) {
+            world.addHostility(addressee, initiator, kind.hostileIntent * -d)
+            if kind == .rebuff {  // a status affront by the leader of a bloc the addressee belongs to
+                for b in 0..<world.blocCount where world.leader[b] == initiator && world.belongs(addressee, b) {
+                    world.addGrievance(addressee, b, environment.parameters[.grievance] * -d)
+                }
+            }
+        }
         log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: Self.typeName,
                    actor: environment.names.states[initiator], target: environment.names.states[addressee], detail: detail())
     }

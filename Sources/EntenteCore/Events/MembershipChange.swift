@@ -32,7 +32,17 @@ public struct MembershipChange: EventEffect {
 
     public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
         let current = world.status(state, bloc)
+        if world.isUnderNotice(state, bloc) {
+            log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: action.rawValue,
+                       actor: environment.names.states[state], target: environment.names.blocs[bloc], detail: "scripted; ignored: under notice")
+            return
+        }
         let next = newStatus(from: current)
+        if next == .left, world.hasTreaties, !world.exitSteps[bloc].isEmpty,
+           !world.decideExit(state, bloc, step: environment.step, names: environment.names,
+                             event: environment.names.events[environment.eventIndex], log: &log, detail: "scripted") {
+            return  // notice given: the `notice` row is logged; the exit takes effect later
+        }
         if let next { world.setStatus(state, bloc, next) }
         log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: action.rawValue,
                    actor: environment.names.states[state], target: environment.names.blocs[bloc],

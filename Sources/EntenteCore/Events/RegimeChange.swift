@@ -32,6 +32,7 @@ public struct RegimeChange: EventEffect {
         if reanchorOthers {
             for j in 0..<n where j != state { world.baseline[j &* n &+ state] = world.trust(j, state) }
         }
+        world.reanchorModelTwo(after: state, others: reanchorOthers)  // model 2 only
         log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: Self.typeName,
                    actor: environment.names.states[state], target: environment.names.states[state],
                    detail: "shifts=\(shifts.count) anchors=\(anchors.count) others=\(reanchorOthers ? "current" : "keep")")

@@ -20,6 +20,7 @@ public struct Reveal: EventEffect {
     public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
         for index in events {
             world.revealed[index] = true
+            world.recordBetrayal(world.heldBack[index], share: environment.parameters[.grievance])  // model 2 only
             world.apply(world.heldBack[index])
             world.heldBack[index].removeAll()
         }

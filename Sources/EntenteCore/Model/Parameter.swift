@@ -14,6 +14,8 @@ public enum Parameter: Int, CaseIterable, Sendable {
     case deltaRecallAmbassador, deltaSeverRelations, deltaSummit, deltaAgreement, deltaApology, deltaSanction
     case deltaThreat, deltaUltimatum, deltaTerritorialClaim, deltaRecognition, deltaWithdrawal, deltaRebuff, deltaConsultation
     case mediation
+    case occupationPressure, blockadePressure, sanctionPressure, measureSolidarity, basingPressure
+    case hostilityDecay, grievance, grievanceDecay, exitCost
 
     /// What a parameter is: name as written in files, default, inclusive range, meaning.
     public struct Info: Sendable {
@@ -77,6 +79,15 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .deltaRebuff: return Info(name: "delta_rebuff", defaultValue: -0.15, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `rebuff` at intensity 1")
         case .deltaConsultation: return Info(name: "delta_consultation", defaultValue: 0.05, minimum: -2, maximum: 2, meaning: "change of the addressee's trust in the initiator of a `consultation` at intensity 1")
         case .mediation: return Info(name: "mediation", defaultValue: 0.1, minimum: 0, maximum: 2, meaning: "trust each party of a mediation gains in the other per unit of intensity")
+        case .occupationPressure: return Info(name: "occupation_pressure", defaultValue: 0.02, minimum: 0, maximum: 1, meaning: "target's trust lost in the occupier per step of an `occupation` per unit of intensity")
+        case .blockadePressure: return Info(name: "blockade_pressure", defaultValue: 0.015, minimum: 0, maximum: 1, meaning: "target's trust lost in the blockading state per step of a `blockade` per unit of intensity")
+        case .sanctionPressure: return Info(name: "sanction_pressure", defaultValue: 0.01, minimum: 0, maximum: 1, meaning: "target's trust lost in the sanctioning state per step of a lasting `sanction` per unit of intensity")
+        case .measureSolidarity: return Info(name: "measure_solidarity", defaultValue: 0.6, minimum: 0, maximum: 2, meaning: "observers' share of a lasting measure's per-step pressure, per unit of trust in the target")
+        case .basingPressure: return Info(name: "basing_pressure", defaultValue: 0.01, minimum: 0, maximum: 1, meaning: "trust lost in a based guest per step by each enemy of its host, per unit of intensity × hostility to the host")
+        case .hostilityDecay: return Info(name: "hostility_decay", defaultValue: 0.02, minimum: 0, maximum: 1, meaning: "model 2: per-step relaxation of perceived hostile intent H toward its baseline")
+        case .grievance: return Info(name: "grievance", defaultValue: 0.5, minimum: 0, maximum: 2, meaning: "model 2: share of a trust loss from abandonment, betrayal or a leader's rebuff that becomes lasting grievance against the bloc")
+        case .grievanceDecay: return Info(name: "grievance_decay", defaultValue: 0.005, minimum: 0, maximum: 1, meaning: "model 2: per-step decay of grievance")
+        case .exitCost: return Info(name: "exit_cost", defaultValue: 0.5, minimum: 0, maximum: 2, meaning: "model 2: extra gap needed to leave per unit of the security the bloc provides (need × cover)")
         }
     }
 
@@ -85,9 +96,14 @@ public enum Parameter: Int, CaseIterable, Sendable {
 
     private static let byName: [String: Parameter] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.info.name, $0) })
 
-    /// The diplomatic-kind sizes (`delta_KIND`) and `mediation`, listed in manifests only when a scenario uses or sets them,
-    /// so files written before they existed keep byte-identical manifests.
-    public var isEventSize: Bool { rawValue >= Parameter.deltaRecallAmbassador.rawValue && rawValue <= Parameter.deltaConsultation.rawValue || self == .mediation }
+    /// The diplomatic-kind sizes (`delta_KIND`), `mediation` and the lasting measures' sizes (`*_pressure`,
+    /// `measure_solidarity`), listed in manifests only when a scenario uses or sets them, so files written
+    /// before they existed keep byte-identical manifests.
+    public var isEventSize: Bool { rawValue >= Parameter.deltaRecallAmbassador.rawValue && rawValue <= Parameter.basingPressure.rawValue }
+
+    /// The parameters only model 2 reads, listed in manifests only under model 2 or when set, so
+    /// model-1 manifests keep their parameter list.
+    public var isModelTwo: Bool { rawValue >= Parameter.hostilityDecay.rawValue && rawValue <= Parameter.exitCost.rawValue }
 
     /// All names, for did-you-mean suggestions.
     public static var names: [String] { allCases.map(\.info.name) }

@@ -31,6 +31,29 @@ public struct World: Sendable {
     public var heldBack: [[TrustChange]]
     /// Whether each event has been revealed (only meaningful for covert events).
     public var revealed: [Bool]
+    /// Whether each state is an armed group (`kind: group`), which never joins a bloc.
+    public var isGroup: [Bool]
+    /// Per bloc with treaty terms, the step an exit decided at each step takes effect (indexed by step);
+    /// empty for a bloc whose exits take effect at once. All empty: no bloc has terms.
+    public var exitSteps: [[Int]]
+    /// True when some bloc has treaty terms (so the membership rule checks notices).
+    public var hasTreaties = false
+    /// Per (state, bloc), N×blocs: the step a notified exit takes effect, or −1 when no notice is pending.
+    public var pendingExit: [Int] = []
+    /// Per (state, bloc): the step notice was given (meaningful while `pendingExit` ≥ 0).
+    public var noticeStep: [Int] = []
+    /// The rule set this world runs under: 1 or 2. The arrays below are empty under model 1.
+    public var model: Int = 1
+    /// Model 2: perceived hostile intent H_ij of j toward i, row-major N×N, in [0, 1].
+    public var hostility: [Double] = []
+    /// Model 2: the level H relaxes toward (enemies at the start stay enemies), row-major N×N.
+    public var hostilityBase: [Double] = []
+    /// Model 2: grievance G_ib of state i against bloc b, N×blocs, ≥ 0.
+    public var grievance: [Double] = []
+    /// Model 2: rival_bb' (symmetric), blocs×blocs.
+    public var rival: [Bool] = []
+    /// Model 2: each state's preference for autonomy in [0, 1].
+    public var autonomy: [Double] = []
 
     /// A world with `stateCount` states and `blocCount` blocs, all zero; the compiler fills it.
     public init(stateCount: Int, blocCount: Int, eventCount: Int) {
@@ -48,6 +71,8 @@ public struct World: Sendable {
         need = threat
         heldBack = .init(repeating: [], count: eventCount)
         revealed = .init(repeating: false, count: eventCount)
+        isGroup = .init(repeating: false, count: stateCount)
+        exitSteps = .init(repeating: [], count: blocCount)
     }
 
     /// T_ij.

@@ -10,7 +10,8 @@ public final class RandomStream {
     /// The GSL generator's name, recorded in manifests.
     public static let generatorName = "mt19937"
 
-    private let rng: UnsafeMutablePointer<gsl_rng>
+    /// The generator; internal so that core samplers that need a `gsl_rng` (the ABC kernel, DiscreteSampler) can draw from it.
+    let rng: UnsafeMutablePointer<gsl_rng>
 
     /// A stream for run (point, replicate) of `seed`.
     public convenience init(seed: UInt64, point: Int = 0, replicate: Int) {

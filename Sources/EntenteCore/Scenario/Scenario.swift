@@ -32,6 +32,8 @@ public struct Scenario: Sendable {
     public var observed: [ObservedOutcome] = []
     /// Explicit propensities (`propensity:`), for `entente landscape`; runs ignore them.
     public var propensity: [PropensitySpec] = []
+    /// The rule set that runs it (`model:`, overridden by `--model`): 1 (default) or 2 (docs/model.md, "Model 2").
+    public var model: Int = 1
 
     /// Ids for outputs.
     public var names: WorldNames {

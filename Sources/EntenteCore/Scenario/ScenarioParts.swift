@@ -6,6 +6,12 @@ public struct StateSpec: Sendable {
     public var name: String
     /// Capability c_i > 0.
     public var capability: Double
+    /// A state or an armed group (`kind:`).
+    public var kind: ActorKind = .state
+    /// For a group: the capability arms it receives are measured against (`salience_scale:`).
+    public var salienceScale: Double?
+    /// Preference for autonomy in [0, 1] (`autonomy:`, default 0): model 2's hierarchy cost weight.
+    public var autonomy: Double = 0
     /// Where it is declared.
     public var location: SourceLocation
 
@@ -34,8 +40,19 @@ public struct BlocSpec: Sendable {
     public var frozen: [Int] = []
     /// Whom its obligation covers (`covers:`); `.all` by default.
     public var covers: BlocScope = .all
+    /// Blocs declared rivals (`rivals:`), made symmetric by the decoder: model 2's only bloc outside options.
+    public var rivals: [Int] = []
     /// Members joining later, from the member list (`{id: MNE, from: 2017-06}`); not in `members`.
     public var joins: [BlocJoin] = []
+    /// Step at which the bloc is founded (`from:`), when after the first step; its founding members join then.
+    public var foundedStep: Int?
+    /// Founding members of a bloc founded later (also in `joins`, at `foundedStep`): they start with
+    /// `member_affinity` and co-member `member_trust`, as members from the start do.
+    public var founders: [Int] = []
+    /// Step at which the bloc is dissolved (`until:`), when within the calendar.
+    public var dissolvedStep: Int?
+    /// When an exit takes effect (`notice:`, `exit_from:`, `term:`/`renewals:`); nil: at once.
+    public var terms: TreatyTerms?
     /// Where it is declared.
     public var location: SourceLocation
 

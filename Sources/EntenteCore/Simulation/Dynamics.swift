@@ -180,12 +180,14 @@ public enum Dynamics {
         let joinThreshold = parameters[.joinThreshold]
         let acceptThreshold = parameters[.acceptThreshold]
         let hazard = parameters[.hazard]
+        if world.hasTreaties { world.completeExits(step: step, names: names, log: &log) }
         for i in 0..<n {
             for b in 0..<blocs {
                 let cell = i &* blocs &+ b
                 let affinity = world.affinity[cell]
                 switch world.status[cell] {
                 case .member, .frozen:
+                    if world.hasTreaties && world.pendingExit[cell] >= 0 { continue }  // under notice: waits for its exit
                     var best = nonaligned
                     for other in 0..<blocs where other != b { best = max(best, world.affinity[i &* blocs &+ other]) }
                     let gap = best - affinity
@@ -195,7 +197,8 @@ public enum Dynamics {
                             log.record(step: step, event: "", type: "freeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
                         }
                     } else if gap > leaveThreshold {
-                        if random.bernoulli(1 - exp(-hazard * (gap - leaveThreshold))) {
+                        if random.bernoulli(1 - exp(-hazard * (gap - leaveThreshold))),
+                           !world.hasTreaties || world.decideExit(i, b, step: step, names: names, event: "", log: &log, detail: "gap=\(gap)") {
                             world.status[cell] = .left
                             log.record(step: step, event: "", type: "leave", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
                         }
@@ -204,7 +207,7 @@ public enum Dynamics {
                         log.record(step: step, event: "", type: "unfreeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
                     }
                 case .outside, .left:
-                    guard affinity > joinThreshold else { continue }
+                    guard affinity > joinThreshold, !world.isGroup[i] else { continue }
                     var sum = 0.0
                     var count = 0
                     for m in 0..<n where m != i && world.isActive(m, b) {

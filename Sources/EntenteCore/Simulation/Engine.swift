@@ -87,6 +87,7 @@ public struct Engine: Sendable {
         var outcomes = initialOutcomes
         let lastStep = scenario.calendar.stepCount - 1
         let parameters = scenario.parameters
+        let modelTwo = world.isModelTwo  // the rule set is chosen once per run
         for step in 0...lastStep {
             log.removeAll()
             for index in schedule.start[step]..<schedule.start[step + 1] {
@@ -96,12 +97,22 @@ public struct Engine: Sendable {
                 entry.effect.apply(to: &world, environment: environment, log: &log)
             }
             Dynamics.updateTrust(&world, parameters: parameters, random: random, scratch: &scratch)
-            Dynamics.perceive(&world, parameters: parameters, scratch: &scratch)
-            Dynamics.updateAffinity(&world, parameters: parameters, scratch: scratch)
+            if modelTwo {
+                DynamicsTwo.relax(&world, parameters: parameters)
+                DynamicsTwo.perceive(&world, parameters: parameters, scratch: &scratch)
+                DynamicsTwo.updateAffinity(&world, parameters: parameters, scratch: scratch)
+            } else {
+                Dynamics.perceive(&world, parameters: parameters, scratch: &scratch)
+                Dynamics.updateAffinity(&world, parameters: parameters, scratch: scratch)
+            }
             if observer.wantsDrivers {
                 observer.observeDrivers(world: world, blocTrust: UnsafeBufferPointer(scratch.blocTrust), cover: UnsafeBufferPointer(scratch.cover), step: step)
             }
-            Dynamics.updateMembership(&world, step: step, parameters: parameters, random: random, names: names, log: &log)
+            if modelTwo {
+                DynamicsTwo.updateMembership(&world, step: step, parameters: parameters, random: random, scratch: scratch, names: names, log: &log)
+            } else {
+                Dynamics.updateMembership(&world, step: step, parameters: parameters, random: random, names: names, log: &log)
+            }
             for k in 0..<watchOffsets.count {
                 let offset = watchOffsets[k]
                 if outcomes[offset] == 0 && step <= watchLastSteps[k] && world.status[watchCells[k]] == watchTargets[k] {

@@ -19,6 +19,14 @@ public final class Scratch {
     let activeStart: UnsafeMutableBufferPointer<Int>
     /// One row of Gaussian draws.
     let noiseRow: UnsafeMutableBufferPointer<Double>
+    /// Model 2: the affinity target of each (state, bloc), kept for the exit rule.
+    public let target: UnsafeMutableBufferPointer<Double>
+    /// Model 2: each bloc's dominance, the leader's share of its active members' capability (0 without an active leader).
+    let dominance: UnsafeMutableBufferPointer<Double>
+    /// Model 2: one state's threat sources (the j with H_ij > 0).
+    let sources: UnsafeMutableBufferPointer<Int>
+    /// Model 2: 1 when bloc b's `covers:` admits adversary j (`[b * N + j]`; a listed scope admits only its states).
+    let scopeAdmits: UnsafeMutableBufferPointer<Bool>
 
     /// Buffers sized for `world`.
     public init(world: World) {
@@ -41,6 +49,20 @@ public final class Scratch {
         activeWeight = doubles(cells)
         activeStart = ints(world.blocCount + 1)
         noiseRow = doubles(world.stateCount)
+        let modelTwo = world.isModelTwo
+        target = doubles(modelTwo ? cells : 0)
+        dominance = doubles(modelTwo ? world.blocCount : 0)
+        sources = ints(modelTwo ? world.stateCount : 0)
+        scopeAdmits = UnsafeMutableBufferPointer<Bool>.allocate(capacity: modelTwo ? world.blocCount * world.stateCount : 0)
+        if modelTwo {
+            for b in 0..<world.blocCount {
+                for j in 0..<world.stateCount {
+                    let admits: Bool
+                    if case .states(let list) = world.scope[b] { admits = list.contains(j) } else { admits = true }
+                    scopeAdmits[b * world.stateCount + j] = admits
+                }
+            }
+        }
     }
 
     deinit {
@@ -51,5 +73,9 @@ public final class Scratch {
         activeWeight.deallocate()
         activeStart.deallocate()
         noiseRow.deallocate()
+        target.deallocate()
+        dominance.deallocate()
+        sources.deallocate()
+        scopeAdmits.deallocate()
     }
 }

@@ -12,6 +12,11 @@ public enum EventRegistry {
         MembershipChange.self,
         RegimeChange.self,
         Mediation.self,
+        LastingMeasure<OccupationKind>.self,
+        LastingMeasure<BlockadeKind>.self,
+        LastingMeasure<SanctionKind>.self,
+        LastingMeasure<BasingKind>.self,
+        Lift.self,
     ]
 
     /// The type with `type:` name `name`.

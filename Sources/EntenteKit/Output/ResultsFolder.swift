@@ -131,7 +131,8 @@ public struct ResultsFolder {
     /// The names Entente writes into a staging folder.
     static let stagingFileNames: Set<String> = Set(SeriesRecorder.headers.map(\.file))
         .union(["outcomes.csv", "effects.csv", "manifest.json", "landscape.csv", "balance.csv", "actors.csv", "bipartitions.csv",
-                "drivers.csv", "attribution.csv", "shapley.csv", "validation.csv", "cases.csv"])
+                "drivers.csv", "attribution.csv", "shapley.csv", "validation.csv", "cases.csv",
+                "particles.csv", "generations.csv", "posterior.csv"])
 
     /// True when `path` is a staging folder Entente wrote: a real folder (not a symbolic link) owned by
     /// this user, holding only regular files with the names Entente writes there.

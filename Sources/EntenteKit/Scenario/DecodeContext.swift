@@ -9,6 +9,10 @@ public struct DecodeContext: Sendable {
     public internal(set) var stateIndex: [String: Int] = [:]
     /// Bloc id → index, in declaration order.
     public internal(set) var blocIndex: [String: Int] = [:]
+    /// Armed groups (`kind: group`) by state index, with their `salience_scale`.
+    public internal(set) var salienceScales: [Int: Double] = [:]
+    /// Each bloc's lifetime in steps: founded (nil: from the start) and dissolved (nil: never within the calendar).
+    public internal(set) var blocLifetimes: [(from: Int?, until: Int?)] = []
     /// Members listed under each bloc's `members`, by bloc index (for outcomes that need the start).
     public internal(set) var blocMembers: [[Int]] = []
     /// Event id → index in the events list.
@@ -37,6 +41,9 @@ public struct DecodeContext: Sendable {
               at: node.location)
         return nil
     }
+
+    /// True when state `index` is an armed group (`kind: group`).
+    public func isGroup(_ index: Int) -> Bool { salienceScales[index] != nil }
 
     /// A bloc's index, or a diagnostic naming what was expected.
     public mutating func bloc(_ node: YAMLNode, field: String) -> Int? {

@@ -3,7 +3,7 @@ public struct ScenarioDecoder {
     /// Top-level keys of a scenario file.
     public static let topLevelKeys = ["name", "description", "calendar", "seed", "replicates", "parameters",
                                       "states", "blocs", "trust", "alignment", "kinds", "events", "outcomes", "variants", "observed",
-                                      "propensity"]
+                                      "propensity", "model"]
 
     /// Locations of values that came from `--set` or a variant: their event dates may lie past the end.
     public var overrideLocations: Set<SourceLocation> = []
@@ -26,16 +26,21 @@ public struct ScenarioDecoder {
         context.calendar = calendar
         let seed = top["seed"].map { context.integer($0, field: "seed", range: 0...Int.max).map(UInt64.init) } ?? 1
         let replicates = top["replicates"].map { context.integer($0, field: "replicates", range: 1...ScenarioLimits.maxReplicates) } ?? 100
+        let model = top["model"].map { context.integer($0, field: "model", range: 1...2) } ?? 1
         var parameters = ParameterValues.defaults
         var explicit = Set<Parameter>()
         if let node = top["parameters"] { decodeParameters(node, into: &parameters, explicit: &explicit, context: &context) }
 
         let states = top["states"].map { decodeStates($0, context: &context) } ?? []
-        let blocs = top["blocs"].map { decodeBlocs($0, context: &context) } ?? []
+        var blocs = top["blocs"].map { decodeBlocs($0, context: &context) } ?? []
+        if let node = top["blocs"] { decodeRivals(node, into: &blocs, context: &context) }
         let trust = top["trust"].map { decodeTrust($0, context: &context) } ?? []
         let alignment = top["alignment"].map { decodeAlignment($0, context: &context) } ?? []
         if let node = top["kinds"] { decodeKinds(node, context: &context) }
-        let events = (top["events"].map { decodeEvents($0, context: &context) } ?? []) + Self.joinEvents(of: blocs, stepCount: calendar?.stepCount ?? 0)
+        var fileEvents = top["events"].map { decodeEvents($0, context: &context) } ?? []
+        resolveLifts(&fileEvents, context: &context)
+        lifetimeProblems(fileEvents, blocs: blocs, context: &context)
+        let events = fileEvents + Self.joinEvents(of: blocs, stepCount: calendar?.stepCount ?? 0) + Self.dissolutionEvents(of: blocs)
         let outcomes = top["outcomes"].map { decodeOutcomes($0, context: &context) } ?? []
         let variants = top["variants"].map { VariantDecoder.decode($0, context: &context) } ?? []
         let calendarMoved = ["start", "end", "step"].contains { top["calendar"]?[$0].map { overrideLocations.contains($0.location) } ?? false }
@@ -44,7 +49,7 @@ public struct ScenarioDecoder {
 
         let propensity = top["propensity"].map { decodePropensity($0, context: &context) } ?? []
 
-        guard context.diagnostics.isEmpty, let calendar, let seed, let replicates else {
+        guard context.diagnostics.isEmpty, let calendar, let seed, let replicates, let model else {
             throw EntenteError.data(context.diagnostics)
         }
         var scenario = Scenario(name: name, file: file, calendar: calendar, seed: seed, replicates: replicates,
@@ -52,6 +57,7 @@ public struct ScenarioDecoder {
                                 trust: trust, alignment: alignment, events: events, outcomes: outcomes, variants: variants,
                                 observed: observed)
         scenario.propensity = propensity
+        scenario.model = model
         for event in events {
             for problem in event.effect.problems(in: scenario) { context.error(problem, at: event.location) }
         }
@@ -124,14 +130,16 @@ public struct ScenarioDecoder {
             context.error("'states' is empty; expected at least one state", at: node.location)
         }
         for item in items {
-            guard let fields = FieldReader(item, what: "a state", allowed: ["id", "name", "capability"],
+            guard let fields = FieldReader(item, what: "a state", allowed: ["id", "name", "capability", "kind", "salience_scale", "autonomy"],
                                            required: ["id", "capability"], context: &context) else { continue }
             let id = fields["id"].flatMap { context.identifier($0, field: "id") }
             let name = fields["name"].flatMap { context.text($0, field: "name") }
             let capability = fields["capability"].flatMap { context.number($0, field: "capability", range: 0...1e12) }
+            let autonomy = fields["autonomy"].map { context.number($0, field: "autonomy", range: 0...1) } ?? 0
             if let node = fields["capability"], capability == 0 {
                 context.error("'capability' must be greater than 0; found 0", at: node.location)
             }
+            let actor = decodeActorKind(fields, context: &context)
             guard let id else { continue }
             if context.stateIndex[id] != nil {
                 context.error("state id '\(id)' is declared twice; expected unique ids", at: fields["id"]?.location ?? item.location)
@@ -139,7 +147,14 @@ public struct ScenarioDecoder {
             }
             // The id is known even when another field is wrong, so later references do not add false errors.
             context.stateIndex[id] = states.count
-            states.append(StateSpec(id: id, name: name ?? id, capability: capability ?? 1, location: item.location))
+            var state = StateSpec(id: id, name: name ?? id, capability: capability ?? 1, location: item.location)
+            if let actor {
+                state.kind = .group
+                state.salienceScale = actor
+                context.salienceScales[states.count] = actor
+            }
+            state.autonomy = autonomy ?? 0
+            states.append(state)
         }
         return states
     }
@@ -147,11 +162,16 @@ public struct ScenarioDecoder {
     func decodeBlocs(_ node: YAMLNode, context: inout DecodeContext) -> [BlocSpec] {
         var blocs: [BlocSpec] = []
         for item in sequence(node, name: "blocs", limit: ScenarioLimits.maxBlocs, context: &context) {
-            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation", "covers"],
+            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation", "covers", "from", "until", "rivals"] + Self.treatyKeys,
                                            required: ["id", "members"], context: &context) else { continue }
             let id = fields["id"].flatMap { context.identifier($0, field: "id") }
             let name = fields["name"].flatMap { context.text($0, field: "name") }
-            let entries = fields["members"].flatMap { decodeMembers($0, context: &context) }
+            let lifetime = decodeLifetime(fields, context: &context)
+            var entries = fields["members"].flatMap { decodeMembers($0, context: &context) }
+            if let list = entries {
+                groupMemberProblems(list, context: &context)
+                entries = founding(list, at: lifetime.from, context: &context)
+            }
             let members = entries.map { $0.map(\.state) }
             var leader: Int?? = .some(nil)
             if let node = fields["leader"] { leader = context.state(node, field: "leader").map { .some($0) } ?? nil }
@@ -171,8 +191,15 @@ public struct ScenarioDecoder {
             var bloc = BlocSpec(id: id, name: name ?? id, leader: leader ?? nil, members: [], obligation: obligation ?? 0,
                                 location: item.location)
             bloc.setMembers(entries ?? [])
+            if let founded = lifetime.from {
+                bloc.foundedStep = founded
+                bloc.founders = bloc.joins.filter { $0.step == founded }.map(\.state)
+            }
+            bloc.dissolvedStep = lifetime.until
+            bloc.terms = decodeTerms(fields, context: &context)
             if let node = fields["covers"], let scope = decodeScope(node, context: &context) { bloc.covers = scope }
             context.blocMembers.append(bloc.members)
+            context.blocLifetimes.append(lifetime)
             blocs.append(bloc)
         }
         return blocs
@@ -237,7 +264,7 @@ public struct ScenarioDecoder {
                 continue
             }
             guard let type = EventRegistry.type(named: typeName) else {
-                context.error("unknown event type '\(typeName)'\(DidYouMean.hint(for: typeName, among: EventRegistry.names)); expected one of: \(EventRegistry.names.joined(separator: ", "))",
+                context.error("unknown event type '\(typeName)'\(Self.eventTypeHint(typeName)); expected one of: \(EventRegistry.names.joined(separator: ", "))",
                               at: typeNode.location)
                 continue
             }

@@ -1,6 +1,6 @@
 /// Edits a scenario's YAML tree before decoding: `--set PATH=VALUE` overrides and variants.
 ///
-/// Paths: a parameter name (`betrayal`) or `parameters.NAME`; `seed`; `replicates`;
+/// Paths: a parameter name (`betrayal`) or `parameters.NAME`; `seed`; `replicates`; `model`;
 /// `calendar.start|end|step`; `kinds.NAME.delta` (a kind declared under `kinds:`); `states.ID.FIELD`, `blocs.ID.FIELD`, `events.ID.FIELD`.
 /// The typed decoder validates the values afterwards, so an override is checked exactly
 /// like a value written in the file.
@@ -22,7 +22,7 @@ public struct ScenarioEditor {
         guard root.entries != nil else { throw PathError(message: "the scenario is not a mapping") }
         overrideLocations.insert(value.location)
         switch parts.count {
-        case 1 where ["seed", "replicates", "name"].contains(parts[0]):
+        case 1 where ["seed", "replicates", "name", "model"].contains(parts[0]):
             root = Self.setting(root, key: parts[0], to: value)
         case 1:
             try setParameter(parts[0], value: value)
@@ -51,7 +51,7 @@ public struct ScenarioEditor {
         !path.contains(".") && Parameter.named(path) != nil ? "parameters." + path : path
     }
 
-    /// Removes events by id or tag (and their ids from reveals, dropping reveals left empty).
+    /// Removes events by id or tag (and their ids from reveals, dropping reveals left empty, and the lifts of removed measures).
     public mutating func removeEvents(ids: Set<String>, tags: Set<String>) {
         guard let events = root["events"]?.items else { return }
         var removed = Set<String>()
@@ -65,6 +65,9 @@ public struct ScenarioEditor {
                 continue
             }
             kept.append(event)
+        }
+        kept = kept.filter { event in  // a lift of a removed measure goes with it
+            event["type"]?.scalarText != Lift.typeName || !removed.contains(event["event"]?.scalarText ?? "")
         }
         kept = kept.compactMap { event in
             guard event["type"]?.scalarText == Reveal.typeName, let list = event["events"], let items = list.items else { return event }

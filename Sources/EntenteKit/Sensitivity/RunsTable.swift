@@ -9,6 +9,9 @@ struct RunsTable {
     var values: [[Double]]
     var points: Int
     var replicates: Int
+    /// For an effect outcome (`VARIANT:OUTCOME:difference`, a paired sweep), the rows of its baseline and
+    /// variant outcomes in `values` and whether they are flags; nil for the others.
+    var pairs: [(baseline: Int, variant: Int, binary: Bool)?] = []
 
     static func read(path: String, manifest: SweepManifest) throws -> RunsTable {
         guard FileManager.default.fileExists(atPath: path) else { throw EntenteError.noInput("\(path) not found") }
@@ -37,6 +40,8 @@ struct RunsTable {
                 table.values[slot][point * replicates + replicate] = Double(row[first + column.offset]) ?? .nan
             }
         }
+        table.pairs = Array(repeating: nil, count: numeric.count)
+        table.addEffects(variants: manifest.variants ?? [], binary: numeric.map { $0.element.kind == "flag" })
         return table
     }
 

@@ -4,7 +4,9 @@ import Foundation
 /// of every numeric outcome of a complete sweep folder, written to `sensitivity.csv`.
 ///
 /// The model output at a point is the mean of the outcome over the point's successful replicates
-/// (a flag's mean is a probability). Bootstrap intervals draw from the stream
+/// (a flag's mean is a probability). A paired sweep (`variants:`) adds, per variant and outcome, the
+/// effect `VARIANT:OUTCOME:difference` (its output at a point is the mean paired difference) with the
+/// shares of points whose paired 95 % interval lies above or below zero. Bootstrap intervals draw from the stream
 /// `RandomStream(seed: sweep seed, point: −2, replicate: outcome number)` (outcome number = position
 /// among the numeric outcome columns, from 0), so they never share draws with a run or a design.
 public enum SensitivityAnalysis {
@@ -98,6 +100,10 @@ public enum SensitivityAnalysis {
             let noise = table.noiseShares(outcome: number)
             row(outcome, "", "", "noise_share", noise.single, nil)
             row(outcome, "", "", "noise_share_of_means", noise.ofMeans, nil)
+            if let shares = table.effectShares(outcome: number) {
+                row(outcome, "", "", "share_positive", shares.positive, nil)
+                row(outcome, "", "", "share_negative", shares.negative, nil)
+            }
         }
         return (output.bytes, rows)
     }

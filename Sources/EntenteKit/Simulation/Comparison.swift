@@ -21,6 +21,8 @@ public struct Comparison {
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         /// Command line for the manifest.
         public var commandLine = ""
+        /// Run under parameter sets drawn from a calibration (`--posterior`), nil for the scenario's own.
+        public var posterior: PosteriorOptions?
 
         /// A request for `path`.
         public init(path: String) { self.path = path }
@@ -50,16 +52,16 @@ public struct Comparison {
         public var replicates: Int
         /// All effects.
         public var effects: [Effect]
-        /// One summary line per variant.
-        public var lines: [String]
     }
 
     /// The columns of effects.csv.
     public static let effectColumns = ["variant", "outcome", "n", "baseline_mean", "variant_mean", "difference",
                                        "ci95_low", "ci95_high", "variant_ci95_low", "variant_ci95_high"]
 
-    /// Runs the comparison and writes its folder.
-    public static func execute(_ request: Request) throws -> Result {
+    /// Runs the comparison and writes its folder; `progress(done, total)` counts replicates over all arms
+    /// (baseline and variants), called one at a time from the worker threads.
+    public static func execute(_ request: Request, progress: (Int, Int) -> Void = { _, _ in }) throws -> Result {
+        if let posterior = request.posterior { return try executePosterior(request, posterior: posterior) }
         let started = Date()
         let loader = ScenarioLoader()
         let base = try loader.load(path: request.path, settings: request.settings)
@@ -78,17 +80,24 @@ public struct Comparison {
         let out = request.out ?? "Results/\(stem)/compare"
         let folder = try ResultsFolder(path: out, force: request.force, inputs: [request.path])  // refuse an existing folder before any run
         var results: [[[Double]]] = []
-        for scenario in scenarios {
-            let engine = Engine(scenario: scenario)
-            let runs = ParallelMap.run(count: replicates, jobs: request.jobs) { replicate -> RunResult in
-                var observer = NullObserver()
-                return engine.run(replicate: replicate, seed: seed, observer: &observer)
+        let total = scenarios.count * replicates
+        let counter = ProgressCounter()
+        try withoutActuallyEscaping(progress) { progress in
+            nonisolated(unsafe) let report = progress  // called under the counter's lock only, one call at a time
+            for scenario in scenarios {
+                let engine = Engine(scenario: scenario)
+                let runs = ParallelMap.run(count: replicates, jobs: request.jobs) { replicate -> RunResult in
+                    var observer = NullObserver()
+                    let result = engine.run(replicate: replicate, seed: seed, observer: &observer)
+                    counter.increment { report($0, total) }
+                    return result
+                }
+                if let failed = runs.firstIndex(where: { $0.error != nil }) {
+                    folder.discard()
+                    throw EntenteError.software("replicate \(failed) failed: \(runs[failed].error!)")
+                }
+                results.append(runs.map(\.outcomes))
             }
-            if let failed = runs.firstIndex(where: { $0.error != nil }) {
-                folder.discard()
-                throw EntenteError.software("replicate \(failed) failed: \(runs[failed].error!)")
-            }
-            results.append(runs.map(\.outcomes))
         }
         let labels = base.calendar.labels
         var outcomes = CSVBuffer(header: ["variant", "replicate"] + columns.map(\.name))
@@ -130,13 +139,7 @@ public struct Comparison {
             folder.discard()
             throw error
         }
-        let lines = (1..<names.count).map { v -> String in
-            let parts = effects.filter { $0.variant == names[v] }.map { effect in
-                "\(effect.outcome) \(NumberText.rounded(effect.baselineMean, places: 3))→\(NumberText.rounded(effect.variantMean, places: 3)) (Δ \(NumberText.rounded(effect.difference, places: 3)) [\(NumberText.rounded(effect.ci95Low, places: 3)), \(NumberText.rounded(effect.ci95High, places: 3))])"
-            }
-            return "\(names[v]): " + parts.joined(separator: "; ")
-        }
-        return Result(folder: out, variants: names.count - 1, replicates: replicates, effects: effects, lines: lines)
+        return Result(folder: out, variants: names.count - 1, replicates: replicates, effects: effects)
     }
 
     /// The paired effect of a variant on one outcome: means, difference with a paired-t 95% interval,

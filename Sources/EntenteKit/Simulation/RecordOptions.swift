@@ -1,4 +1,4 @@
-/// What `run` records per step: `--record every=K,trust=all|pairs|none`.
+/// What `run` records per step: `--record every=K,trust=all|pairs|none,drivers,landscape`.
 public struct RecordOptions: Sendable, Hashable {
     /// Which trust pairs go to trust.csv.
     public enum TrustPairs: String, Sendable { case all, pairs, none }
@@ -9,15 +9,18 @@ public struct RecordOptions: Sendable, Hashable {
     public var trust: TrustPairs = .pairs
     /// Whether drivers.csv is written (the model's reasons per state–bloc pair and recorded step).
     public var drivers = false
+    /// Whether landscape.csv is written (the predicted bipartition, its energy and the frustration index per recorded step).
+    public var landscape = false
 
     /// Creates options.
-    public init(every: Int = 1, trust: TrustPairs = .pairs, drivers: Bool = false) {
+    public init(every: Int = 1, trust: TrustPairs = .pairs, drivers: Bool = false, landscape: Bool = false) {
         self.every = every
         self.trust = trust
         self.drivers = drivers
+        self.landscape = landscape
     }
 
-    /// Parses `every=K,trust=all|pairs|none,drivers` (any part may be omitted).
+    /// Parses `every=K,trust=all|pairs|none,drivers,landscape` (any part may be omitted).
     public init(parsing text: String) throws {
         try self.init(parsing: [text])
     }
@@ -28,15 +31,16 @@ public struct RecordOptions: Sendable, Hashable {
         var given: [String: String] = [:]
         for text in texts {
             for part in text.split(separator: ",") {
-                if part == "drivers" {
-                    if given["drivers"] != nil { throw EntenteError.usage("--record: 'drivers' is given twice; expected each setting once") }
-                    given["drivers"] = "drivers"
-                    drivers = true
+                if part == "drivers" || part == "landscape" {
+                    let word = String(part)
+                    if given[word] != nil { throw EntenteError.usage("--record: '\(word)' is given twice; expected each setting once") }
+                    given[word] = word
+                    if word == "drivers" { drivers = true } else { landscape = true }
                     continue
                 }
                 let pieces = part.split(separator: "=", maxSplits: 1).map(String.init)
                 guard pieces.count == 2 else {
-                    throw EntenteError.usage("--record \(text): expected every=K,trust=all|pairs|none,drivers")
+                    throw EntenteError.usage("--record \(text): expected every=K,trust=all|pairs|none,drivers,landscape")
                 }
                 if let earlier = given[pieces[0]] {
                     throw EntenteError.usage("--record: '\(pieces[0])' is given twice (\(earlier) and \(part)); expected each setting once")
@@ -54,7 +58,7 @@ public struct RecordOptions: Sendable, Hashable {
                     }
                     trust = choice
                 default:
-                    throw EntenteError.usage("--record: unknown setting '\(pieces[0])'; expected every=K, trust=all|pairs|none or drivers")
+                    throw EntenteError.usage("--record: unknown setting '\(pieces[0])'; expected every=K, trust=all|pairs|none, drivers or landscape")
                 }
             }
         }

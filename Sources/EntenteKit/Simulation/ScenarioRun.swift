@@ -27,6 +27,8 @@ public struct ScenarioRun {
         public var seriesMemoryBudget = ScenarioRun.defaultSeriesMemoryBudget
         /// The command line, for the manifest.
         public var commandLine = ""
+        /// Run under parameter sets drawn from a calibration (`--posterior`), nil for the scenario's own.
+        public var posterior: PosteriorOptions?
 
         /// A request for `path`.
         public init(path: String) { self.path = path }
@@ -43,14 +45,20 @@ public struct ScenarioRun {
         public var replicates: Int
         /// Outcome columns and their means over replicates (flags and numbers only).
         public var means: [(name: String, mean: Double)]
+        /// The same outcomes' full summaries (n, mean, 95% interval, sd, percentiles), in the same order.
+        public var statistics: [(name: String, summary: EntenteCore.Summary)] = []
+        /// With `--posterior`: each outcome's estimate over draws and replicates, in the same order as `means`.
+        public var posterior: [(name: String, estimate: PosteriorEstimate)] = []
         /// Replicates that failed, with their messages.
         public var failures: [(replicate: Int, message: String)]
     }
 
     /// Runs the request; `progress(done, total)` is called from the writing thread.
     public static func execute(_ request: Request, progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
+        if let posterior = request.posterior { return try executePosterior(request, posterior: posterior) }
         let started = Date()
         let scenario = try ScenarioLoader().load(path: request.path, variant: request.variant, settings: request.settings)
+        if request.record.landscape { try LandscapeSnapshot.checkSize(states: scenario.states.count) }
         let replicates = request.replicates ?? scenario.replicates
         let seed = request.seed ?? scenario.seed
         let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
@@ -60,7 +68,8 @@ public struct ScenarioRun {
             let summary = try write(scenario: scenario, replicates: replicates, seed: seed, request: request,
                                     folder: folder, started: started, progress: progress)
             try folder.commit()
-            return Summary(folder: out, replicates: replicates, means: summary.means, failures: summary.failures)
+            return Summary(folder: out, replicates: replicates, means: summary.statistics.map { ($0.0, $0.1.mean) },
+                           statistics: summary.statistics, failures: summary.failures)
         } catch {
             folder.discard()
             throw error
@@ -68,20 +77,21 @@ public struct ScenarioRun {
     }
 
     private static func write(scenario: Scenario, replicates: Int, seed: UInt64, request: Request, folder: ResultsFolder,
-                              started: Date, progress: (Int, Int) -> Void) throws -> (means: [(String, Double)], failures: [(Int, String)]) {
+                              started: Date, progress: (Int, Int) -> Void) throws -> (statistics: [(String, EntenteCore.Summary)], failures: [(Int, String)]) {
         let engine = Engine(scenario: scenario)
         let labels = scenario.calendar.labels
         let record = request.record
-        var files: [OutputFile] = []
-        for (name, columns) in SeriesRecorder.headers {
+        // One slot per SpillingRecorder buffer: the five series files, then drivers.csv and landscape.csv when recorded.
+        var files: [OutputFile?] = []
+        let optional: [(String, [String])?] = [record.drivers ? ("drivers.csv", SeriesRecorder.driversHeader) : nil,
+                                               record.landscape ? ("landscape.csv", SeriesRecorder.landscapeHeader) : nil]
+        for entry in SeriesRecorder.headers.map(Optional.some) + optional {
+            guard let (name, columns) = entry else {
+                files.append(nil)
+                continue
+            }
             let file = try folder.create(name)
             var header = CSVBuffer(header: columns)
-            try file.flush(&header)
-            files.append(file)
-        }
-        if record.drivers {
-            let file = try folder.create("drivers.csv")
-            var header = CSVBuffer(header: SeriesRecorder.driversHeader)
             try file.flush(&header)
             files.append(file)
         }
@@ -123,16 +133,16 @@ public struct ScenarioRun {
                 outcomes.endRow()
             }
         }
-        for file in files { try file.close() }
+        for file in files { try file?.close() }
         try folder.write("outcomes.csv", bytes: outcomes.bytes)
         let run = ScenarioRunManifest(command: request.commandLine, scenario: scenario, scenarioPath: request.path,
                                       variant: request.variant, settings: request.settings, seed: seed, replicates: replicates,
                                       started: started)
         let manifest = RunManifest(run: run, record: request.record, failedReplicates: failures.count)
         try folder.write("manifest.json", bytes: manifest.encoded())
-        let means = columns.enumerated().filter { $0.element.kind != .date }.map { index, column in
-            (column.name, Statistics.summarize(values[index], binary: column.kind == .flag).mean)
+        let statistics = columns.enumerated().filter { $0.element.kind != .date }.map { index, column in
+            (column.name, Statistics.summarize(values[index], binary: column.kind == .flag))
         }
-        return (means, failures)
+        return (statistics, failures)
     }
 }

@@ -31,7 +31,7 @@ extension SeriesRecorder {
                     if value >= best { best = value; option = other }
                 }
                 var acceptance: Double?
-                if status == .outside || status == .left {
+                if (status == .outside || status == .left) && !world.isGroup[i] {  // a group is never accepted
                     var sum = 0.0
                     var count = 0
                     for m in 0..<world.stateCount where m != i && world.isActive(m, b) {

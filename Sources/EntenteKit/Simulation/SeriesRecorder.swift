@@ -12,6 +12,8 @@ public struct SeriesRecorder: StepObserver {
     public var events = CSVBuffer()
     /// drivers.csv rows (only with `--record drivers`).
     public var drivers = CSVBuffer()
+    /// landscape.csv rows (only with `--record landscape`).
+    public var landscape = CSVBuffer()
 
     let replicate: Int
     // Ids, labels and status words as UTF-8 once per recorder: they are validated plain text, so rows
@@ -25,6 +27,8 @@ public struct SeriesRecorder: StepObserver {
     let lastStep: Int
     /// The parameters drivers.csv needs, or nil when drivers are not recorded.
     let driverParameters: ParameterValues?
+    /// Whether landscape.csv is recorded.
+    let recordsLandscape: Bool
 
     /// The headers of the five files, in the order above.
     public static let headers: [(file: String, columns: [String])] = [
@@ -45,6 +49,7 @@ public struct SeriesRecorder: StepObserver {
         every = options.every
         lastStep = scenario.calendar.stepCount - 1
         driverParameters = options.drivers ? scenario.parameters : nil
+        recordsLandscape = options.landscape
     }
 
     public var wantsEvents: Bool { true }
@@ -78,5 +83,6 @@ public struct SeriesRecorder: StepObserver {
             blocs.field(world.activeCount(b)); blocs.field(world.cohesion(b))
             blocs.endRow()
         }
+        if recordsLandscape { recordLandscape(world: world, step: step, date: date) }
     }
 }

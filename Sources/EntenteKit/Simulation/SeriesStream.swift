@@ -13,7 +13,7 @@ import Foundation
 /// `@unchecked Sendable`: every stored property is read and written under `condition`.
 final class SeriesStream: @unchecked Sendable {
     private let condition = NSCondition()
-    private let files: [OutputFile]
+    private let files: [OutputFile?]
     private let total: Int
     /// Replicates claimed and not yet written, at most.
     let window: Int
@@ -26,8 +26,9 @@ final class SeriesStream: @unchecked Sendable {
     private var results: [RunResult?]
     private let progress: (Int) -> Void
 
-    /// A stream into `files` (the five series files, headers written) of `total` replicates.
-    init(files: [OutputFile], total: Int, workers: Int, budget: Int, progress: @escaping (Int) -> Void) {
+    /// A stream into `files` (the series files, headers written, one per ``SpillingRecorder/buffers`` entry;
+    /// nil for a file not recorded) of `total` replicates.
+    init(files: [OutputFile?], total: Int, workers: Int, budget: Int, progress: @escaping (Int) -> Void) {
         self.files = files
         self.total = total
         window = 2 * max(1, workers)
@@ -85,6 +86,7 @@ final class SeriesStream: @unchecked Sendable {
         if let error = ready.error { throw error }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         for (index, path) in SpillingRecorder.buffers.enumerated() where index < files.count {
+            guard let file = files[index] else { continue }
             if let spool = ready.spools[index] {
                 try spool.close()
                 let spoolPath = spool.path
@@ -97,10 +99,10 @@ final class SeriesStream: @unchecked Sendable {
                     if count < 0 && errno == EINTR { continue }
                     guard count >= 0 else { throw EntenteError.cannotCreate("cannot read \(spoolPath): \(String(cString: strerror(errno)))") }
                     if count == 0 { break }
-                    try files[index].write(Array(chunk[0..<count]))
+                    try file.write(Array(chunk[0..<count]))
                 }
             }
-            try files[index].write(ready.recorder[keyPath: path].bytes)
+            try file.write(ready.recorder[keyPath: path].bytes)
         }
     }
 }

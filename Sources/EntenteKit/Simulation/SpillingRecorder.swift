@@ -4,17 +4,17 @@
 /// results in replicate order: the bytes are those of the recorder alone.
 struct SpillingRecorder: StepObserver {
     /// The buffers of a ``SeriesRecorder``: the five of ``SeriesRecorder/headers`` in order, then drivers
-    /// (empty unless `--record drivers`).
-    nonisolated(unsafe) static let buffers: [WritableKeyPath<SeriesRecorder, CSVBuffer>] = [\.trust, \.affinity, \.states, \.blocs, \.events, \.drivers]
+    /// (empty unless `--record drivers`), then landscape (empty unless `--record landscape`).
+    nonisolated(unsafe) static let buffers: [WritableKeyPath<SeriesRecorder, CSVBuffer>] = [\.trust, \.affinity, \.states, \.blocs, \.events, \.drivers, \.landscape]
 
     /// The recorder; its buffers hold the rows not spilled yet.
     var recorder: SeriesRecorder
     /// Bytes held in memory above which the rows are spilled.
     let threshold: Int
-    /// Path prefix of this replicate's spool files (`PREFIX-0` … `PREFIX-4`).
+    /// Path prefix of this replicate's spool files (`PREFIX-0` … `PREFIX-6`).
     let spoolPrefix: String
     /// Spool files opened so far, one per buffer.
-    private(set) var spools: [OutputFile?] = Array(repeating: nil, count: 6)
+    private(set) var spools: [OutputFile?] = Array(repeating: nil, count: SpillingRecorder.buffers.count)
     /// The first error writing a spool file; later rows are dropped (the run is then reported failed).
     private(set) var error: EntenteError?
 

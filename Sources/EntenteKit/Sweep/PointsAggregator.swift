@@ -15,6 +15,10 @@ public struct PointsAggregator {
     public let columns: [OutcomeColumn]
     /// Most values held at once.
     public var valueBudget = 2_000_000
+    /// The variants of a paired sweep: `columns` then holds the baseline's columns followed by each
+    /// variant's (`VARIANT:OUTCOME`); rows are the baseline's, each with per variant its mean and the
+    /// mean paired difference with its 95 % interval (``Comparison/effect(variant:outcome:baseline:values:binary:)``).
+    public var variants: [String] = []
 
     /// Creates an aggregator.
     public init(parameterPaths: [String], points: [[Double]], replicates: Int, columns: [OutcomeColumn]) {
@@ -27,6 +31,7 @@ public struct PointsAggregator {
     /// The header of points.csv.
     public var header: [String] {
         ["point"] + parameterPaths + ["outcome", "n", "mean", "sd", "ci95_low", "ci95_high", "p05", "p50", "p95"]
+            + variants.flatMap { ["\($0):mean", "\($0):difference", "\($0):difference_ci95_low", "\($0):difference_ci95_high"] }
     }
 
     /// Reads `runFiles` and returns the bytes of points.csv.
@@ -39,7 +44,9 @@ public struct PointsAggregator {
         let pointCount = points.count
         let perPoint = max(1, replicates * max(1, numeric.count))
         let pointsPerBatch = max(1, valueBudget / perPoint)
-        let columnsPerBatch = perPoint <= valueBudget ? max(1, numeric.count) : max(1, valueBudget / max(1, replicates))
+        // A paired sweep reads every column of a point at once: a difference needs both arms' values.
+        let columnsPerBatch = perPoint <= valueBudget || !variants.isEmpty ? max(1, numeric.count) : max(1, valueBudget / max(1, replicates))
+        let baselineCount = numeric.count / (variants.count + 1)
         let firstOutcome = 3 + parameterPaths.count
         // summaries[point - batchStart][slot], filled column batch by column batch
         var output = CSVBuffer(header: header)
@@ -47,6 +54,8 @@ public struct PointsAggregator {
         while batchStart < pointCount {
             let batchEnd = min(pointCount, batchStart + pointsPerBatch)
             var summaries = [[Summary?]](repeating: [Summary?](repeating: nil, count: numeric.count), count: batchEnd - batchStart)
+            var effects = [[Comparison.Effect?]](repeating: [Comparison.Effect?](repeating: nil, count: baselineCount * variants.count),
+                                                 count: variants.isEmpty ? 0 : batchEnd - batchStart)
             var columnStart = 0
             while columnStart < numeric.count {
                 let columnEnd = min(numeric.count, columnStart + columnsPerBatch)
@@ -66,6 +75,19 @@ public struct PointsAggregator {
                         }
                     }
                 }
+                if !variants.isEmpty {
+                    for point in batchStart..<batchEnd {
+                        let row = (point - batchStart) * numeric.count
+                        for slot in 0..<baselineCount {
+                            let column = numeric[slot].element
+                            for variant in variants.indices {
+                                effects[point - batchStart][slot * variants.count + variant] = Comparison.effect(
+                                    variant: variants[variant], outcome: column.name, baseline: values[row + slot],
+                                    values: values[row + (variant + 1) * baselineCount + slot], binary: column.kind == .flag)
+                            }
+                        }
+                    }
+                }
                 for point in batchStart..<batchEnd {
                     for slot in columnStart..<columnEnd {
                         let index = (point - batchStart) * (columnEnd - columnStart) + slot - columnStart
@@ -76,7 +98,7 @@ public struct PointsAggregator {
                 columnStart = columnEnd
             }
             for point in batchStart..<batchEnd {
-                for (slot, (_, column)) in numeric.enumerated() {
+                for (slot, (_, column)) in numeric.enumerated() where slot < baselineCount {
                     guard let summary = summaries[point - batchStart][slot] else { continue }
                     output.field(point)
                     for value in points[point] { output.field(value) }
@@ -84,6 +106,10 @@ public struct PointsAggregator {
                     output.field(summary.n)
                     for value in [summary.mean, summary.sd, summary.ci95Low, summary.ci95High, summary.p05, summary.p50, summary.p95] {
                         output.field(value)
+                    }
+                    for variant in variants.indices {
+                        guard let effect = effects[point - batchStart][slot * variants.count + variant] else { continue }
+                        for value in [effect.variantMean, effect.difference, effect.ci95Low, effect.ci95High] { output.field(value) }
                     }
                     output.endRow()
                 }

@@ -6,6 +6,8 @@ public struct ScenarioTemplate: Sendable {
     public let root: YAMLNode
     /// Variant applied to every instance.
     public let variant: String?
+    /// `--model N`: the rule set of every instance, overriding the file's `model:` (nil: the file's).
+    public var model: Int?
 
     /// A template from a parsed tree.
     public init(file: String, root: YAMLNode, variant: String?) {
@@ -18,7 +20,7 @@ public struct ScenarioTemplate: Sendable {
     /// so the decoded number is exactly the Double given).
     public func instantiate(_ settings: [(path: String, value: Double)]) throws -> Scenario {
         try ScenarioLoader().load(root: root, file: file, variant: variant,
-                                  settings: settings.map { "\($0.path)=\(NumberText.plain($0.value))" })
+                                  settings: settings.map { "\($0.path)=\(NumberText.plain($0.value))" } + (model.map { ["model=\($0)"] } ?? []))
     }
 
 }

@@ -55,7 +55,9 @@ extension SweepDecoder {
             let resolved = reference.hasPrefix("/") ? reference : (base.deletingLastPathComponent as NSString).appendingPathComponent(reference)
             let display = Self.displayPath((resolved as NSString).standardizingPath)
             switch DesignFileReader.read(path: resolved, displayName: display, parameters: parameters, maxRows: Self.maxPoints) {
-            case .success(let rows): options.rows = rows
+            case .success(let rows):
+                options.rows = rows
+                options.filePath = resolved
             case .failure(.noInput):
                 context.error("design file \(reference) not found (looked at \(display)); paths are relative to the sweep file", at: node.location)
             case .failure(let error): throw error

@@ -4,7 +4,7 @@ import Foundation
 public struct SweepDecoder {
     /// Keys of a sweep file.
     public static let topLevelKeys = ["name", "description", "scenario", "variant", "seed", "replicates", "design",
-                                      "samples", "parameters", "outcomes", "record"] + designOptionKeys
+                                      "samples", "parameters", "outcomes", "record", "variants"] + designOptionKeys
 
     /// Most points a design may have: a grid's product of value counts, or `samples`. Every point is held in
     /// memory (and written to manifest.json), so 10^6 points of 40 parameters already take about 400 MB.
@@ -35,7 +35,7 @@ public struct SweepDecoder {
         if let node = top["design"] {
             design = node.scalarText.flatMap(DesignName.init(rawValue:))
             if design == nil {
-                context.error("'design' must be one of \(DesignRegistry.names.joined(separator: ", ")); found \(node.foundDescription)\(DidYouMean.hint(for: node.scalarText ?? "", among: DesignRegistry.names))", at: node.location)
+                context.error("'design' must be one of \(DesignRegistry.names.joined(separator: ", ")); found \(node.foundDescription)\(Self.designHint(node.scalarText ?? ""))", at: node.location)
             }
         }
         let samples = top["samples"].map { context.integer($0, field: "samples", range: 1...Self.maxPoints) } ?? 64
@@ -82,11 +82,13 @@ public struct SweepDecoder {
             if let problem = try Self.problem(of: parameter, in: template) { problems.append(problem) }
         }
         guard problems.isEmpty else { throw EntenteError.data(problems) }
+        let variants = try decodeVariants(top["variants"], top: top, template: template, record: record)
         let spec = SweepSpec(file: path, scenarioPath: scenarioPath, scenarioReference: reference, variant: variant, seed: seed,
                              replicates: replicates, design: design, samples: samples, parameters: parameters,
                              outcomes: outcomes, record: record, root: root)
         var withOptions = spec
         withOptions.designOptions = designOptions
+        withOptions.variants = variants
         return (withOptions, template)
     }
 
@@ -179,6 +181,12 @@ public struct SweepDecoder {
                 continue
             }
             canonical[target] = (entry.key, entry.keyLocation.line)
+            if let items = entry.value.items {
+                // `betrayal: [1, 2]` is the NetLogo/EMA habit: say how Entente spells a list of values.
+                let shown = items.map { $0.scalarText ?? "…" }.joined(separator: ", ")
+                context.error("parameter '\(entry.key)' is a list; write the values to sweep as '\(entry.key): {values: [\(shown)]}'", at: entry.value.location)
+                continue
+            }
             guard let fields = FieldReader(entry.value, what: "parameter '\(entry.key)'", allowed: ["values", "from", "to", "steps", "scale"],
                                            context: &context) else { continue }
             if let valuesNode = fields["values"] {

@@ -58,7 +58,8 @@ public struct SweepManifest: ManifestFile, Sendable, Equatable {
     public var updated: String
     public var sweep: ManifestInput
     public var scenario: ManifestInput
-    /// SHA-256 of the sweep file's bytes, a zero byte and the scenario file's bytes: the sweep's identity.
+    /// SHA-256 of the sweep file's bytes, a zero byte, the scenario file's bytes and, for `design: file`, a
+    /// zero byte and the design CSV's bytes (`" model=N"` appended and hashed again under `--model`): the sweep's identity.
     public var sweepHash: String
     @NullWhenAbsent public var variant: String?
     public var seed: UInt64
@@ -81,6 +82,12 @@ public struct SweepManifest: ManifestFile, Sendable, Equatable {
     public var outcomeColumns: [Column]
     /// The shard folders a merged manifest was made from.
     public var mergedFrom: [String]?
+    /// The rule set every run used (the scenario's `model:` or `--model`); 1 when an older manifest lacks it.
+    public var model: Int
+    /// A paired sweep's variants (written only when there are some).
+    public var variants: [String]?
+    /// `design: file`'s CSV as the sweep file names it, with the SHA-256 of its bytes.
+    public var designFile: ManifestInput?
 
     /// The shard this folder holds.
     public var shard: Shard {
@@ -89,7 +96,7 @@ public struct SweepManifest: ManifestFile, Sendable, Equatable {
     }
 
     /// The manifest of `plan`'s sweep (shard `shard`) started at `started`, at this moment.
-    public init(plan: SweepPlan, hash: String, shard: Shard, columns: [OutcomeColumn], command: String, started: Date) {
+    public init(plan: SweepPlan, hash: String, shard: Shard, columns: [OutcomeColumn], model: Int, command: String, started: Date) {
         let spec = plan.spec
         header = ManifestHeader(command: command, started: started)
         updated = header.started
@@ -115,6 +122,12 @@ public struct SweepManifest: ManifestFile, Sendable, Equatable {
             designOptions = Options(secondOrder: options.secondOrder, skip: options.skip, levels: options.levels, candidates: options.candidates)
         }
         outcomeColumns = columns.map { Column(name: $0.name, kind: "\($0.kind)") }
+        self.model = model
+        // Only paired sweeps name their variants; other manifests are unchanged.
+        variants = spec.variants.isEmpty ? nil : spec.variants
+        if let design = spec.designOptions.filePath {
+            designFile = ManifestInput(path: SweepDecoder.displayPath(design), sha256: ManifestInput(path: design).sha256)
+        }
     }
 
     /// The manifest with `status` and the run counts as of now.
@@ -132,7 +145,12 @@ public struct SweepManifest: ManifestFile, Sendable, Equatable {
     public static func hash(spec: SweepSpec) -> String {
         let sweep = FileManager.default.contents(atPath: spec.file) ?? Data()
         let scenario = FileManager.default.contents(atPath: spec.scenarioPath) ?? Data()
-        return SHA256.hex([UInt8](sweep) + [0] + [UInt8](scenario))
+        var bytes = [UInt8](sweep) + [0] + [UInt8](scenario)
+        // A changed design file changes the points: `--resume` and `merge` must refuse it like a changed sweep file.
+        if let design = spec.designOptions.filePath {
+            bytes += [0] + [UInt8](FileManager.default.contents(atPath: design) ?? Data())
+        }
+        return SHA256.hex(bytes)
     }
 
     /// Reads a folder's manifest.json; exit 65 when it is missing or not a sweep's.
@@ -194,7 +212,7 @@ public struct SweepManifest: ManifestFile, Sendable, Equatable {
         case updated, sweep, scenario, sweepHash = "sweep_sha256", variant, seed, replicates, design, samples, record
         case parameters, points, shardEntry = "shard", status, runsDone = "runs_done", runsTotal = "runs_total"
         case runsFailed = "runs_failed", designOptions = "design_options", outcomeColumns = "outcome_columns"
-        case mergedFrom = "merged_from"
+        case mergedFrom = "merged_from", model, variants, designFile = "design_file"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -220,6 +238,9 @@ public struct SweepManifest: ManifestFile, Sendable, Equatable {
         designOptions = try container.decodeIfPresent(Options.self, forKey: .designOptions)
         outcomeColumns = try container.decode([Column].self, forKey: .outcomeColumns)
         mergedFrom = try container.decodeIfPresent([String].self, forKey: .mergedFrom)
+        model = try container.decodeIfPresent(Int.self, forKey: .model) ?? 1
+        variants = try container.decodeIfPresent([String].self, forKey: .variants)
+        designFile = try container.decodeIfPresent(ManifestInput.self, forKey: .designFile)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -245,5 +266,8 @@ public struct SweepManifest: ManifestFile, Sendable, Equatable {
         try container.encodeIfPresent(designOptions, forKey: .designOptions)
         try container.encode(outcomeColumns, forKey: .outcomeColumns)
         try container.encodeIfPresent(mergedFrom, forKey: .mergedFrom)
+        try container.encode(model, forKey: .model)
+        try container.encodeIfPresent(variants, forKey: .variants)
+        try container.encodeIfPresent(designFile, forKey: .designFile)
     }
 }

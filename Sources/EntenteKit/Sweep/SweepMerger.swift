@@ -145,7 +145,8 @@ public enum SweepMerger {
             try? FileManager.default.removeItem(atPath: temporary)
             throw FileProblem.cannot("write", runsPath, errno: code)
         }
-        let aggregator = PointsAggregator(parameterPaths: paths, points: points, replicates: replicates, columns: columns)
+        var aggregator = PointsAggregator(parameterPaths: paths, points: points, replicates: replicates, columns: columns)
+        aggregator.variants = design.variants ?? []
         try AtomicFile.write(try aggregator.pointsCSV(runFiles: [runsPath]), to: folder + "/points.csv")
         var manifest = reference.manifest
         manifest.shard = .whole

@@ -24,6 +24,8 @@ public struct SweepRunner {
         public var shard = Shard.whole
         /// Command line for the manifest.
         public var commandLine = ""
+        /// `--model N`: the rule set of every run, overriding the scenario's `model:`.
+        public var model: Int?
 
         /// A request for `path`.
         public init(path: String) { self.path = path }
@@ -60,14 +62,17 @@ public struct SweepRunner {
     public static func execute(_ request: Request, cancellation: CancellationFlag = CancellationFlag(),
                                progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> Outcome {
         let started = Date()
-        let (spec, template) = try SweepDecoder().load(path: request.path)
+        var (spec, template) = try SweepDecoder().load(path: request.path)
+        template.model = request.model
         let plan = SweepPlan(spec: spec)
         let baseScenario = try template.instantiate(plan.points.isEmpty ? [] : plan.settings(point: 0))
-        let columns = Engine(scenario: baseScenario).outcomeColumns
+        // A paired sweep's rows hold the baseline's outcomes, then each variant's (`VARIANT:OUTCOME`).
+        let columns = SweepPairing.columns(Engine(scenario: baseScenario).outcomeColumns, variants: spec.variants)
         let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
         let base = request.out ?? "Results/\(stem)"
         let folder = request.shard.count > 1 ? base + "/" + request.shard.folderName : base
-        let hash = SweepManifest.hash(spec: spec)
+        // A --model override is part of the sweep's identity, so --resume refuses to mix rule sets.
+        let hash = request.model.map { SHA256.hex(Array((SweepManifest.hash(spec: spec) + " model=\($0)").utf8)) } ?? SweepManifest.hash(spec: spec)
         let total = plan.runCount(in: request.shard)
 
         let runsPath = folder + "/runs.csv"
@@ -90,8 +95,8 @@ public struct SweepRunner {
             try file.close()
         }
         let runsFile = try OutputFile(path: runsPath, append: true)
-        let written = SweepManifest(plan: plan, hash: hash, shard: request.shard, columns: columns, command: request.commandLine,
-                                 started: started)
+        let written = SweepManifest(plan: plan, hash: hash, shard: request.shard, columns: columns,
+                                    model: baseScenario.model, command: request.commandLine, started: started)
         func manifest(status: String, done: Int, failed: Int) throws {
             try written.with(status: status, done: done, total: total, failed: failed).write(folder: folder)
         }
@@ -132,15 +137,18 @@ public struct SweepRunner {
         }
 
         let engines = PointEngines(template: template, paths: spec.parameters.map(\.path))
+        let pairing = SweepPairing(template: template, variants: spec.variants, paths: spec.parameters.map(\.path))
         ParallelMap.forEachWorker(count: max(1, request.jobs)) { _ in
             var cachedPoint = -1
             var engine: Engine?
+            var variantEngines: [Engine] = []
             var pointError: String?
             while !cancellation.isCancelled && writeError.error == nil, let unit = state.nextUnit(units) {
                 if unit.point != cachedPoint {
                     cachedPoint = unit.point
                     do {
                         engine = try engines.engine(plan.settings(point: unit.point))
+                        variantEngines = try pairing.engines(plan.settings(point: unit.point))
                         pointError = nil
                     } catch {
                         engine = nil
@@ -166,6 +174,9 @@ public struct SweepRunner {
                         } else {
                             var observer = NullObserver()
                             result = engine.run(replicate: replicate, point: unit.point, seed: spec.seed, observer: &observer)
+                            if !variantEngines.isEmpty {
+                                result = pairing.run(variantEngines, after: result, replicate: replicate, point: unit.point, seed: spec.seed)
+                            }
                         }
                     } else {
                         result = RunResult(outcomes: [], error: pointError ?? injectedFailure)
@@ -207,8 +218,9 @@ public struct SweepRunner {
                            points: plan.points.count, interruptedBy: signal)
         }
         if request.shard.count == 1 {
-            let aggregator = PointsAggregator(parameterPaths: spec.parameters.map(\.path), points: plan.points,
+            var aggregator = PointsAggregator(parameterPaths: spec.parameters.map(\.path), points: plan.points,
                                               replicates: spec.replicates, columns: columns)
+            aggregator.variants = spec.variants
             let points = try aggregator.pointsCSV(runFiles: [runsPath])
             try AtomicFile.write(points, to: folder + "/points.csv")
         }
@@ -255,7 +267,7 @@ public struct SweepRunner {
             // A `running` manifest whose process is gone (we hold the lock) is an interrupted sweep.
             let manifest = try SweepManifest.read(folder: folder)
             guard manifest.sweepHash == hash else {
-                throw EntenteError.usage("\(folder) holds a sweep of different files (the sweep or scenario file changed since it started); rerun with --force to start over, or --out to write elsewhere")
+                throw EntenteError.usage("\(folder) holds a sweep of different files (the sweep, scenario or design file changed since it started); rerun with --force to start over, or --out to write elsewhere")
             }
             guard manifest.shard == request.shard else {
                 throw EntenteError.usage("\(folder) holds shard \(manifest.shard), not \(request.shard)")

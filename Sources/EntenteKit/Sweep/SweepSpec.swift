@@ -27,6 +27,8 @@ public struct SweepSpec: Sendable {
     public var outcomes: YAMLNode?
     /// What each run records.
     public var record: Record
+    /// `variants:` — the scenario's variants run at every point on the baseline's streams (paired), in order.
+    public var variants: [String] = []
     /// The parsed sweep file.
     public var root: YAMLNode
 }

@@ -54,12 +54,12 @@ public struct ValidationCases: Sendable {
         return ValidationCases(scenarios: scenarios, skipped: skipped)
     }
 
-    /// `--set` names must be model parameters: a case's events and states differ from file to file.
+    /// `--set` names must be model parameters (or `model`, the rule set): a case's events and states differ from file to file.
     static func checkSettings(_ settings: [String]) throws {
         for setting in settings {
             let (name, _) = try ScenarioLoader.split(setting)
             let bare = name.hasPrefix("parameters.") ? String(name.dropFirst("parameters.".count)) : name
-            guard Parameter.named(bare) != nil else {
+            guard Parameter.named(bare) != nil || name == "model" else {
                 throw EntenteError.usage("--set \(setting): validate applies only model parameters to every case, e.g. --set betrayal=0.8; '\(name)' is not one\(DidYouMean.hint(for: bare, among: Parameter.names)) (see docs/model.md)")
             }
         }

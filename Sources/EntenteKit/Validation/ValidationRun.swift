@@ -79,7 +79,7 @@ public enum ValidationRun {
         let entries = cases.scenarios.map { scenario in
             ValidateManifest.Case(path: scenario.file, name: scenario.name, sha256: ManifestInput(path: scenario.file).sha256,
                                   seed: request.seed ?? scenario.seed, observed: scenario.observed.count,
-                                  parameters: ScenarioRunManifest.parameters(of: scenario))
+                                  parameters: ScenarioRunManifest.parameters(of: scenario), model: scenario.model)
         }
         return ValidateManifest(command: request.commandLine, started: started, replicates: request.replicates,
                                 windowMonths: request.window, settings: request.settings, seed: request.seed, cases: entries)

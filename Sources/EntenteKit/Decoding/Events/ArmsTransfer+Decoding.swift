@@ -21,6 +21,6 @@ extension ArmsTransfer: EventDecoding {
             context.error("'from' and 'to' name the same state; expected a transfer between two states", at: node.location)
         }
         guard let from, let to, let value, let covert, let revealed else { return nil }
-        return ArmsTransfer(from: from, to: to, value: value, covert: covert, revealedStep: revealed)
+        return ArmsTransfer(from: from, to: to, value: value, covert: covert, revealedStep: revealed, recipientScale: context.salienceScales[to])
     }
 }

@@ -15,6 +15,10 @@ extension MembershipChange: EventDecoding {
                 context.error("'action' must be one of join, freeze, unfreeze, leave; found \(node.foundDescription)", at: node.location)
             }
         }
+        if let state, context.isGroup(state), let node = fields["state"] {
+            context.error("'state' names \(node.scalarText ?? ""), an armed group (kind: group); expected a state: groups never join, freeze or leave blocs", at: node.location)
+            return nil
+        }
         guard let state, let bloc, let action else { return nil }
         return MembershipChange(state: state, bloc: bloc, action: action)
     }

@@ -3,6 +3,8 @@ public struct CompareManifest: ManifestFile, Sendable, Equatable {
     public var run: ScenarioRunManifest
     /// The variant names, in the order of effects.csv.
     public var variants: [String]
+    /// `--posterior`: where the parameter draws came from (written only then).
+    public var posterior: PosteriorEntry?
 
     public var header: ManifestHeader {
         get { run.header }
@@ -10,21 +12,25 @@ public struct CompareManifest: ManifestFile, Sendable, Equatable {
     }
 
     /// The manifest of a comparison of `variants`.
-    public init(run: ScenarioRunManifest, variants: [String]) {
+    public init(run: ScenarioRunManifest, variants: [String], posterior: PosteriorEntry? = nil) {
         self.run = run
         self.variants = variants
+        self.posterior = posterior
     }
 
-    enum CodingKeys: String, CodingKey { case variants }
+    enum CodingKeys: String, CodingKey { case variants, posterior }
 
     public init(from decoder: any Decoder) throws {
         run = try ScenarioRunManifest(from: decoder)
-        variants = try decoder.container(keyedBy: CodingKeys.self).decode([String].self, forKey: .variants)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        variants = try container.decode([String].self, forKey: .variants)
+        posterior = try container.decodeIfPresent(PosteriorEntry.self, forKey: .posterior)
     }
 
     public func encode(to encoder: any Encoder) throws {
         try run.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(variants, forKey: .variants)
+        try container.encodeIfPresent(posterior, forKey: .posterior)
     }
 }

@@ -67,4 +67,10 @@ public struct ManifestInput: Codable, Sendable, Equatable {
         self.path = path
         sha256 = FileManager.default.contents(atPath: path).map { SHA256.hex($0) } ?? ""
     }
+
+    /// An entry recording `path` with a hash already known (e.g. of the file under another name).
+    public init(path: String, sha256: String) {
+        self.path = path
+        self.sha256 = sha256
+    }
 }

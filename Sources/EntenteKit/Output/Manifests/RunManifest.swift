@@ -1,15 +1,19 @@
 /// manifest.json of `entente run`: a scenario run's fields, what was recorded and how many replicates failed.
 public struct RunManifest: ManifestFile, Sendable, Equatable {
-    /// `--record` as applied; `drivers` is written only when on, so older folders keep their bytes.
+    /// `--record` as applied; `drivers` and `landscape` are written only when on, so older folders keep their bytes.
     public struct Record: Codable, Sendable, Equatable {
         public var every: Int
         public var trust: String
         public var drivers: Bool?
+        public var landscape: Bool?
     }
 
     public var run: ScenarioRunManifest
-    public var record: Record
+    /// `--record`; nil (not written) for `run --posterior`, which records outcomes only.
+    public var record: Record?
     public var failedReplicates: Int
+    /// `--posterior`: where the parameter draws came from (written only then).
+    public var posterior: PosteriorEntry?
 
     public var header: ManifestHeader {
         get { run.header }
@@ -19,23 +23,33 @@ public struct RunManifest: ManifestFile, Sendable, Equatable {
     /// The manifest of a run recorded with `record`.
     public init(run: ScenarioRunManifest, record: RecordOptions, failedReplicates: Int) {
         self.run = run
-        self.record = Record(every: record.every, trust: record.trust.rawValue, drivers: record.drivers ? true : nil)
+        self.record = Record(every: record.every, trust: record.trust.rawValue, drivers: record.drivers ? true : nil,
+                             landscape: record.landscape ? true : nil)
         self.failedReplicates = failedReplicates
     }
 
-    enum CodingKeys: String, CodingKey { case record, failedReplicates = "failed_replicates" }
+    /// The manifest of `run --posterior`: no `record`, the posterior's entry instead.
+    public init(run: ScenarioRunManifest, posterior: PosteriorEntry, failedReplicates: Int) {
+        self.run = run
+        self.posterior = posterior
+        self.failedReplicates = failedReplicates
+    }
+
+    enum CodingKeys: String, CodingKey { case record, failedReplicates = "failed_replicates", posterior }
 
     public init(from decoder: any Decoder) throws {
         run = try ScenarioRunManifest(from: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        record = try container.decode(Record.self, forKey: .record)
+        record = try container.decodeIfPresent(Record.self, forKey: .record)
         failedReplicates = try container.decode(Int.self, forKey: .failedReplicates)
+        posterior = try container.decodeIfPresent(PosteriorEntry.self, forKey: .posterior)
     }
 
     public func encode(to encoder: any Encoder) throws {
         try run.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(record, forKey: .record)
+        try container.encodeIfPresent(record, forKey: .record)
         try container.encode(failedReplicates, forKey: .failedReplicates)
+        try container.encodeIfPresent(posterior, forKey: .posterior)
     }
 }

@@ -24,6 +24,8 @@ public struct ScenarioRunManifest: Codable, Sendable, Equatable {
     public var replicates: Int
     /// Every listed parameter (``Scenario/listedParameters``) by name.
     public var parameters: [String: Double]
+    /// The rule set the runs used (the scenario's `model:` or `--model`); 1 when an older manifest lacks it.
+    public var model: Int
     public var calendar: CalendarEntry
 
     /// The fields of a run of `scenario` (read from `scenarioPath`), finished now.
@@ -37,6 +39,7 @@ public struct ScenarioRunManifest: Codable, Sendable, Equatable {
         self.seed = seed
         self.replicates = replicates
         parameters = Self.parameters(of: scenario)
+        model = scenario.model
         calendar = CalendarEntry(start: scenario.calendar.start.description, end: scenario.calendar.end.description,
                                  step: scenario.calendar.unit.rawValue, steps: scenario.calendar.stepCount)
     }
@@ -49,7 +52,7 @@ public struct ScenarioRunManifest: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case durationSeconds = "duration_seconds", scenario, variant, settings, seed, replicates, parameters, calendar
+        case durationSeconds = "duration_seconds", scenario, variant, settings, seed, replicates, parameters, model, calendar
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,6 +65,7 @@ public struct ScenarioRunManifest: Codable, Sendable, Equatable {
         seed = try container.decode(UInt64.self, forKey: .seed)
         replicates = try container.decode(Int.self, forKey: .replicates)
         parameters = try container.decode([String: Double].self, forKey: .parameters)
+        model = try container.decodeIfPresent(Int.self, forKey: .model) ?? 1
         calendar = try container.decode(CalendarEntry.self, forKey: .calendar)
     }
 
@@ -75,6 +79,7 @@ public struct ScenarioRunManifest: Codable, Sendable, Equatable {
         try container.encode(seed, forKey: .seed)
         try container.encode(replicates, forKey: .replicates)
         try container.encode(parameters, forKey: .parameters)
+        try container.encode(model, forKey: .model)
         try container.encode(calendar, forKey: .calendar)
     }
 }

@@ -11,6 +11,8 @@ public struct ValidateManifest: ManifestFile, Sendable, Equatable {
         /// Observations in the file.
         public var observed: Int
         public var parameters: [String: Double]
+        /// The case's rule set (`model:`).
+        public var model: Int
     }
 
     public var header: ManifestHeader

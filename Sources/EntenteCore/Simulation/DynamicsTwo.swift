@@ -1,0 +1,231 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Model 2's step rules (docs/model.md, "Model 2"): hostile intent and grievance relax; threat from
+/// hostile intent; cover per source of threat; grievance and hierarchy cost in the affinity target;
+/// rival blocs as the only bloc outside options; exit with its own cost. Trust (steps 1–3) is model 1's.
+public enum DynamicsTwo {
+    /// Step 3b: H_ij += hostility_decay · (Hbase_ij − H_ij); G_ib ← (1 − grievance_decay) · G_ib.
+    public static func relax(_ world: inout World, parameters: ParameterValues) {
+        let rate = parameters[.hostilityDecay]
+        let keep = 1 - parameters[.grievanceDecay]
+        let base = world.hostilityBase
+        base.withUnsafeBufferPointer { base in
+            world.hostility.withUnsafeMutableBufferPointer { h in
+                for index in 0..<h.count { h[index] += rate * (base[index] - h[index]) }
+            }
+        }
+        world.grievance.withUnsafeMutableBufferPointer { g in
+            for index in 0..<g.count { g[index] *= keep }
+        }
+    }
+
+    /// Step 4: threat θ_i = Σ_j c_j H_ij, need, bloc trust (as model 1), dominance, and cover per source:
+    /// cover_ib = Σ_j min(c_j H_ij, ω_b S_ibj) / θ_i over sources j that are not members of b on paper and
+    /// that b's `covers:` admits, with S_ibj = Σ_{m active in b, m ∉ {i, j}, T_im > 0} c_m T_im σ(k_assist (T_mi − T_mj)).
+    public static func perceive(_ world: inout World, parameters: ParameterValues, scratch: inout Scratch) {
+        let n = world.stateCount
+        let blocs = world.blocCount
+        let leaderWeight = parameters[.leaderWeight]
+        let kAssist = parameters[.kAssist]
+        let starts = scratch.activeStart, members = scratch.activeMembers, weights = scratch.activeWeight
+        let weightSum = scratch.weightSum, blocTrust = scratch.blocTrust, cover = scratch.cover
+        let dominance = scratch.dominance, sources = scratch.sources, scopeAdmits = scratch.scopeAdmits
+        var count = 0
+        for b in 0..<blocs {
+            starts[b] = count
+            var sum = 0.0
+            var capabilitySum = 0.0
+            var leaderCapability = 0.0
+            for m in 0..<n where world.status[m &* blocs &+ b] == .member {
+                let isLeader = world.leader[b] == m
+                let w = world.capability[m] * (isLeader ? 1 + leaderWeight : 1)
+                members[count] = m
+                weights[count] = w
+                sum += w
+                capabilitySum += world.capability[m]
+                if isLeader { leaderCapability = world.capability[m] }
+                count &+= 1
+            }
+            weightSum[b] = sum
+            dominance[b] = capabilitySum > 0 ? leaderCapability / capabilitySum : 0
+        }
+        starts[blocs] = count
+        var threatArray: [Double] = [], needArray: [Double] = []
+        swap(&threatArray, &world.threat)
+        swap(&needArray, &world.need)
+        let trustArray = world.trust, hostilityArray = world.hostility, capabilityArray = world.capability
+        let statusArray = world.status, obligationArray = world.obligation
+        trustArray.withUnsafeBufferPointer { trust in
+        hostilityArray.withUnsafeBufferPointer { hostility in
+        capabilityArray.withUnsafeBufferPointer { capability in
+        statusArray.withUnsafeBufferPointer { status in
+        obligationArray.withUnsafeBufferPointer { obligation in
+        threatArray.withUnsafeMutableBufferPointer { threats in
+        needArray.withUnsafeMutableBufferPointer { needs in
+            for i in 0..<n {
+                let row = i &* n
+                var threat = 0.0
+                var sourceCount = 0
+                for j in 0..<n {
+                    let h = hostility[row &+ j]  // the diagonal is 0
+                    if h > 0 {
+                        threat += capability[j] * h
+                        sources[sourceCount] = j
+                        sourceCount &+= 1
+                    }
+                }
+                threats[i] = threat
+                let own = capability[i]
+                needs[i] = threat + own > 0 ? threat / (threat + own) : 0
+                for b in 0..<blocs {
+                    var weighted = 0.0
+                    var selfWeight = 0.0
+                    for index in starts[b]..<starts[b &+ 1] {
+                        let m = members[index]
+                        if m == i { selfWeight = weights[index]; continue }
+                        weighted += weights[index] * trust[row &+ m]
+                    }
+                    let others = weightSum[b] - selfWeight
+                    let cell = i &* blocs &+ b
+                    blocTrust[cell] = others > 0 ? weighted / others : 0
+                    let own = status[cell]
+                    // Members on paper (active or frozen) count on the treaty; outsiders and leavers do not.
+                    guard (own == .member || own == .frozen) && threat > 0 else { cover[cell] = 0; continue }
+                    var covered = 0.0
+                    for s in 0..<sourceCount {
+                        let j = sources[s]
+                        let fellow = status[j &* blocs &+ b]
+                        if fellow == .member || fellow == .frozen || !scopeAdmits[b &* n &+ j] { continue }
+                        var support = 0.0
+                        for index in starts[b]..<starts[b &+ 1] {
+                            let m = members[index]
+                            if m == i || m == j { continue }
+                            let t = trust[row &+ m]
+                            if t > 0 {
+                                let p = 1 / (1 + exp(-kAssist * (trust[m &* n &+ i] - trust[m &* n &+ j])))
+                                support += capability[m] * t * p
+                            }
+                        }
+                        covered += min(capability[j] * hostility[row &+ j], obligation[b] * support)
+                    }
+                    cover[cell] = covered / threat
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        swap(&threatArray, &world.threat)
+        swap(&needArray, &world.need)
+    }
+
+    /// Step 5: target_ib = clamp((1 + w_trust (τ_ib − G_ib) + w_security need_i (2 cover_ib − 1)
+    /// − w_security · autonomy_i · dominance_b [i ≠ leader_b]) / 2, 0, 1); affinity moves `adaptation` of the way.
+    /// Autonomy given up is weighed on the scale of security gained (Morrow 1991): a fully autonomy-minded
+    /// state in a fully dominated bloc loses what a fully threatened state gains from full cover.
+    public static func updateAffinity(_ world: inout World, parameters: ParameterValues, scratch: Scratch) {
+        let blocs = world.blocCount
+        let adaptation = parameters[.adaptation]
+        let wTrust = parameters[.wTrust]
+        let wSecurity = parameters[.wSecurity]
+        let blocTrust = scratch.blocTrust, cover = scratch.cover, targets = scratch.target, dominance = scratch.dominance
+        let needArray = world.need, grievanceArray = world.grievance, autonomyArray = world.autonomy, leaderArray = world.leader
+        needArray.withUnsafeBufferPointer { needs in
+        grievanceArray.withUnsafeBufferPointer { grievance in
+        autonomyArray.withUnsafeBufferPointer { autonomy in
+        leaderArray.withUnsafeBufferPointer { leader in
+            world.affinity.withUnsafeMutableBufferPointer { affinity in
+                for i in 0..<needs.count {
+                    let need = needs[i]
+                    for b in 0..<blocs {
+                        let cell = i &* blocs &+ b
+                        let hierarchy = leader[b] == i ? 0 : wSecurity * autonomy[i] * dominance[b]
+                        let target = min(1, max(0, (1 + wTrust * (blocTrust[cell] - grievance[cell]) + wSecurity * need * (2 * cover[cell] - 1) - hierarchy) / 2))
+                        targets[cell] = target
+                        affinity[cell] = min(1, max(0, affinity[cell] + adaptation * (target - affinity[cell])))
+                    }
+                }
+            }
+        }
+        }
+        }
+        }
+    }
+
+    /// The leader of b, or its only member on paper: it never freezes or leaves b.
+    @inline(__always)
+    static func isAnchored(_ i: Int, _ b: Int, _ world: World) -> Bool {
+        world.leader[b] == i || world.memberCount(b) == 1
+    }
+
+    /// Step 6: freeze, exit, unfreeze and join. Outside options are non-alignment and rival blocs only;
+    /// a bloc's leader and its sole member on paper never freeze or leave it; a frozen member leaves with
+    /// hazard on (best − target) − leave_threshold − exit_cost · need · cover, then re-anchors its grudges.
+    public static func updateMembership(_ world: inout World, step: Int, parameters: ParameterValues, random: RandomStream,
+                                        scratch: Scratch, names: WorldNames, log: inout EventLog) {
+        let n = world.stateCount
+        let blocs = world.blocCount
+        guard blocs > 0 else { return }
+        let nonaligned = parameters[.nonaligned]
+        let freezeThreshold = parameters[.freezeThreshold]
+        let leaveThreshold = parameters[.leaveThreshold]
+        let hysteresis = parameters[.hysteresis]
+        let joinThreshold = parameters[.joinThreshold]
+        let acceptThreshold = parameters[.acceptThreshold]
+        let hazard = parameters[.hazard]
+        let exitCost = parameters[.exitCost]
+        for i in 0..<n {
+            for b in 0..<blocs {
+                let cell = i &* blocs &+ b
+                let affinity = world.affinity[cell]
+                switch world.status[cell] {
+                case .member, .frozen:
+                    var best = nonaligned
+                    for other in 0..<blocs where world.rival[b &* blocs &+ other] { best = max(best, world.affinity[i &* blocs &+ other]) }
+                    let gap = best - affinity
+                    // The leader and a sole member on paper are anchored (counted only when a change is possible).
+                    if world.status[cell] == .member {
+                        if gap > freezeThreshold && !isAnchored(i, b, world) && random.bernoulli(1 - exp(-hazard * (gap - freezeThreshold))) {
+                            world.status[cell] = .frozen
+                            world.reanchorAfterRupture(i, b)
+                            log.record(step: step, event: "", type: "freeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
+                        }
+                        continue
+                    }
+                    let excess = best - scratch.target[cell] - leaveThreshold - exitCost * world.need[i] * scratch.cover[cell]
+                    if excess > 0 && !isAnchored(i, b, world) {
+                        if random.bernoulli(1 - exp(-hazard * excess)) {
+                            world.status[cell] = .left
+                            world.reanchorAfterRupture(i, b)
+                            log.record(step: step, event: "", type: "leave", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap) excess=\(excess)")
+                        }
+                    } else if gap < freezeThreshold - hysteresis {
+                        world.status[cell] = .member
+                        log.record(step: step, event: "", type: "unfreeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
+                    }
+                case .outside, .left:
+                    guard affinity > joinThreshold else { continue }
+                    var sum = 0.0
+                    var count = 0
+                    for m in 0..<n where m != i && world.isActive(m, b) {
+                        sum += world.trust(m, i)
+                        count += 1
+                    }
+                    guard count > 0, sum / Double(count) > acceptThreshold else { continue }
+                    if random.bernoulli(1 - exp(-hazard * (affinity - joinThreshold))) {
+                        world.status[cell] = .member
+                        log.record(step: step, event: "", type: "join", actor: names.states[i], target: names.blocs[b],
+                                   detail: "affinity=\(affinity) acceptance=\(sum / Double(count))")
+                    }
+                }
+            }
+        }
+    }
+}

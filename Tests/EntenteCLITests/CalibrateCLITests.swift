@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+/// `entente calibrate` end to end: the folder it writes, --jobs, --resume, and its exit statuses.
+final class CalibrateCLITests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-calibrate-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let fixtures = BuiltBinary.packageRoot.appendingPathComponent("Tests/Fixtures/calibration")
+        for name in ["toy-freeze.yaml", "toy-freeze-cal.yaml"] {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let text = try String(contentsOf: folder.appendingPathComponent("toy-freeze-cal.yaml"), encoding: .utf8)
+        try text.replacingOccurrences(of: "particles: 200", with: "particles: 30")
+            .replacingOccurrences(of: "generations: 4", with: "generations: 3")
+            .write(to: folder.appendingPathComponent("cal.yaml"), atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "particles: 200", with: "particles: 30")
+            .replacingOccurrences(of: "generations: 4", with: "generations: 1")
+            .write(to: folder.appendingPathComponent("cal1.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @discardableResult
+    private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = try BuiltBinary.required("entente")
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
+
+    func testCalibrateWritesTheFourFilesTheSameForAnyJobsAndResumesAStoppedRunToTheSameBytes() throws {
+        let one = try entente(["calibrate", "cal.yaml", "--out", "one", "--jobs", "1"])
+        XCTAssertEqual(one.status, 0, one.err)
+        XCTAssertTrue(one.out.hasPrefix("stopped on generations after generation 2"), one.out)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("one").path).sorted(),
+                       ["generations.csv", "manifest.json", "particles.csv", "posterior.csv"])
+        XCTAssertEqual(try entente(["calibrate", "cal.yaml", "--out", "two", "--jobs", "2", "--quiet"]).status, 0)
+        XCTAssertEqual(try read("one/particles.csv"), try read("two/particles.csv"))
+        XCTAssertEqual(try read("one/posterior.csv"), try read("two/posterior.csv"))
+        // Stopped early after generation 0, then resumed with a looser stop: the same particles.
+        XCTAssertEqual(try entente(["calibrate", "cal1.yaml", "--out", "cut", "--quiet"]).status, 0)
+        let resumed = try entente(["calibrate", "cal.yaml", "--out", "cut", "--resume", "--quiet"])
+        XCTAssertEqual(resumed.status, 0, resumed.err)
+        XCTAssertEqual(try read("one/particles.csv"), try read("cut/particles.csv"))
+        let again = try entente(["calibrate", "cal.yaml", "--out", "cut", "--resume", "--quiet"])
+        XCTAssertTrue(again.out.hasPrefix("nothing to do: cut already holds 3 generations, stopped on generations"), again.out)
+        let manifest = try JSONSerialization.jsonObject(with: read("one/manifest.json")) as? [String: Any]
+        XCTAssertEqual(manifest?["command"] as? String, "calibrate")
+        XCTAssertEqual(manifest?["status"] as? String, "complete")
+        XCTAssertEqual(manifest?["final_generation"] as? Int, 2)
+    }
+
+    func testExitStatusesOfABadFileExistingResultsAndResumeWithForce() throws {
+        try "scenarios: [toy-freeze.yaml]\nparameters: {hazzard: {prior: uniform, min: 0.1, max: 2}}\n"
+            .write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let bad = try entente(["calibrate", "bad.yaml", "--out", "x"])
+        XCTAssertEqual(bad.status, 65)
+        XCTAssertEqual(bad.err, "bad.yaml:2:14: error: 'hazzard' is not a model parameter (did you mean 'hazard'?); expected a name from docs/model.md\n")
+        XCTAssertEqual(try entente(["calibrate", "cal1.yaml", "--out", "r", "--quiet"]).status, 0)
+        let again = try entente(["calibrate", "cal1.yaml", "--out", "r", "--quiet"])
+        XCTAssertEqual(again.status, 73)
+        XCTAssertEqual(again.err, "error: r already holds results; pass --force to replace them or --out to write elsewhere\n")
+        XCTAssertEqual(try entente(["calibrate", "cal1.yaml", "--out", "r", "--resume", "--force"]).status, 64)
+        XCTAssertEqual(try entente(["calibrate", "cal1.yaml", "--out", "fresh", "--resume"]).status, 66)
+    }
+}

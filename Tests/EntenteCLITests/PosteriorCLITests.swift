@@ -1,0 +1,110 @@
+import EntenteKit
+import Foundation
+import XCTest
+
+/// `entente run|compare --posterior DIR`: determinism across --jobs and the exit statuses of refusals.
+final class PosteriorCLITests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-posterior-cli-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("cal"), withIntermediateDirectories: true)
+        try """
+            name: tiny
+            calendar: {start: 2020-01, end: 2020-12, step: month}
+            seed: 7
+            replicates: 5
+            states:
+              - {id: A, capability: 1}
+              - {id: B, capability: 2}
+              - {id: C, capability: 3}
+            blocs:
+              - {id: X, leader: B, members: [A, B], obligation: 0.8}
+            trust:
+              - {from: A, to: C, value: -0.5, mutual: true}
+            events:
+              - {id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 0.5, covert: true}
+              - {id: leak, at: 2020-06, type: reveal, events: [sale]}
+              - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.0, bloc: X}
+            outcomes:
+              - {name: a_left, type: left, state: A, bloc: X}
+              - {name: a_trust_b, type: trust, from: A, to: B}
+            variants:
+              - {name: no-sale, remove: {id: sale}}
+
+            """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
+        try "generation,particle,weight,betrayal,noise,distance\n0,0,0.5,1,0.1,0.3\n0,1,0.5,2,0.1,0.3\n1,0,0.2,1,0.05,0.1\n1,1,0.3,5,0.2,0.1\n1,2,0.5,8,0.3,0.1\n"
+            .write(to: folder.appendingPathComponent("cal/particles.csv"), atomically: true, encoding: .utf8)
+        try "{\n  \"tool\": \"entente\",\n  \"command\": \"calibrate\",\n  \"status\": \"complete\",\n  \"final_generation\": 1\n}\n"
+            .write(to: folder.appendingPathComponent("cal/manifest.json"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @discardableResult
+    private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = try BuiltBinary.required("entente")
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
+
+    func testComparePosteriorIsByteIdenticalWhateverJobs() throws {
+        XCTAssertEqual(try entente(["compare", "tiny.yaml", "--posterior", "cal", "--draws", "7", "--jobs", "1", "--out", "one"]).status, 0)
+        XCTAssertEqual(try entente(["compare", "tiny.yaml", "--posterior", "cal", "--draws", "7", "--jobs", "2", "--out", "two"]).status, 0)
+        for name in ["outcomes.csv", "effects.csv", "draws.csv"] {
+            XCTAssertEqual(try read("one/" + name), try read("two/" + name), name)
+        }
+        let draws = String(decoding: try read("one/draws.csv"), as: UTF8.self)
+        XCTAssertEqual(draws, "draw,particle,betrayal,noise\n0,1,5.0,0.2\n1,2,8.0,0.3\n2,2,8.0,0.3\n3,2,8.0,0.3\n4,0,1.0,0.05\n5,2,8.0,0.3\n6,2,8.0,0.3\n")
+        let effects = String(decoding: try read("one/effects.csv"), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(effects.count, 3, "header and one row per flag or number outcome")
+        XCTAssertTrue(effects[1].hasPrefix("no-sale,a_left,35,"), "7 draws × 5 replicates paired")
+        XCTAssertEqual(effects[0].split(separator: ",").suffix(5).joined(separator: ","),
+                       "draws,difference_draw_q05,difference_draw_q95,variant_draw_q05,variant_draw_q95")
+    }
+
+    func testRunPosteriorWritesSummaryAndDrawsAndIsByteIdenticalWhateverJobs() throws {
+        XCTAssertEqual(try entente(["run", "tiny.yaml", "--posterior", "cal", "--draws", "4", "--jobs", "1", "--out", "one"]).status, 0)
+        XCTAssertEqual(try entente(["run", "tiny.yaml", "--posterior", "cal", "--draws", "4", "--jobs", "2", "--out", "two"]).status, 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("one").path).filter { !$0.hasPrefix(".") }.sorted()
+        XCTAssertEqual(names, ["draws.csv", "manifest.json", "outcomes.csv", "summary.csv"])
+        for name in ["outcomes.csv", "summary.csv", "draws.csv"] {
+            XCTAssertEqual(try read("one/" + name), try read("two/" + name), name)
+        }
+        let summary = String(decoding: try read("one/summary.csv"), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(summary[0], "outcome,n,draws,mean,ci95_low,ci95_high,draw_q05,draw_q95")
+        XCTAssertTrue(summary[1].hasPrefix("a_left,20,4,"))
+    }
+
+    func testRefusalsExitWithTheirStatusAndWriteNothing() throws {
+        let usage = try entente(["run", "tiny.yaml", "--draws", "3", "--out", "x"])
+        XCTAssertEqual(usage.status, 64)
+        XCTAssertEqual(usage.err, "error: --draws needs --posterior DIR\n")
+        XCTAssertEqual(try entente(["run", "tiny.yaml", "--posterior", "cal", "--record", "every=2", "--out", "x"]).status, 64)
+        let missing = try entente(["compare", "tiny.yaml", "--posterior", "nowhere", "--out", "x"])
+        XCTAssertEqual(missing.status, 66)
+        XCTAssertEqual(missing.err, "error: nowhere/particles.csv: cannot read it; --posterior takes the results folder of `entente calibrate` (docs/calibration.md#using-a-posterior)\n")
+        try "{\n  \"tool\": \"entente\",\n  \"command\": \"calibrate\",\n  \"status\": \"running\"\n}\n"
+            .write(to: folder.appendingPathComponent("cal/manifest.json"), atomically: true, encoding: .utf8)
+        let incomplete = try entente(["compare", "tiny.yaml", "--posterior", "cal", "--out", "x"])
+        XCTAssertEqual(incomplete.status, 65)
+        XCTAssertEqual(incomplete.err, "cal/manifest.json:4:3: error: the calibration is not complete (status 'running'); finish or resume it; pass --allow-incomplete to use its last generation (1) anyway\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
+        XCTAssertEqual(try entente(["compare", "tiny.yaml", "--posterior", "cal", "--allow-incomplete", "--draws", "2", "--out", "x"]).status, 0)
+        let manifest = try JSONSerialization.jsonObject(with: read("x/manifest.json")) as? [String: Any]
+        XCTAssertEqual((manifest?["posterior"] as? [String: Any])?["calibration_status"] as? String, "running")
+    }
+}

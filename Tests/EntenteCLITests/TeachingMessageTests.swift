@@ -1,0 +1,121 @@
+import Foundation
+import XCTest
+
+/// Messages that teach (issue 20): the habits of other tools (NetLogo, EMA Workbench, SALib) and slips of
+/// a newcomer, each answered with how Entente spells it, with the exact text and exit status.
+final class TeachingMessageTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        _ = try BuiltBinary.required("entente")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-teach-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// Two states and one bloc, one event of type `type`, `replicates` replicates.
+    private static func scenario(event: String = "{at: 2020-03, type: attack, by: B, target: A, intensity: 1}", capability: String = "1",
+                                 replicates: Int = 2) -> String {
+        """
+        name: small
+        calendar: {start: 2020-01, end: 2020-06, step: month}
+        seed: 3
+        replicates: \(replicates)
+        states:
+          - {id: A, capability: \(capability)}
+          - {id: B, capability: 2}
+        blocs:
+          - {id: X, members: [A, B]}
+        events:
+          - \(event)
+        outcomes:
+          - {name: a_left, type: left, state: A, bloc: X}
+
+        """
+    }
+
+    private func write(_ text: String, _ name: String) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    /// Runs `entente arguments` in the folder: status, stdout, stderr.
+    private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = try BuiltBinary.required("entente")
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardInput = FileHandle.nullDevice
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    private static let eventTypes = "arms_transfer, reveal, attack, aid_request, diplomacy, partnership, shock, membership, regime_change, mediation"
+
+    func testADiplomacyKindWrittenAsAnEventTypeSaysHowToWriteIt() throws {
+        try write(Self.scenario(event: "{at: 2020-03, type: sanctions, from: B, to: A}"), "s.yaml")
+        let result = try entente(["check", "s.yaml"])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "s.yaml:11:25: error: unknown event type 'sanctions': a kind of diplomacy event: type: diplomacy, kind: sanction; expected one of: \(Self.eventTypes)\n")
+    }
+
+    func testAMisspeltEventTypeStillGetsTheClosestType() throws {
+        try write(Self.scenario(event: "{at: 2020-03, type: atack, by: B, target: A}"), "a.yaml")
+        let result = try entente(["check", "a.yaml"])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "a.yaml:11:25: error: unknown event type 'atack' (did you mean 'attack'?); expected one of: \(Self.eventTypes)\n")
+    }
+
+    func testAQuotedCapabilityIsTextAndTheMessageSaysRemoveTheQuotes() throws {
+        try write(Self.scenario(capability: "\"7.0\""), "q.yaml")
+        let result = try entente(["check", "q.yaml"])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "q.yaml:6:25: error: 'capability' must be a number; found the text '7.0' (quoted, so it is text; write a number without quotes)\n")
+    }
+
+    func testASweepParameterWrittenAsAListIsShownInTheValuesForm() throws {
+        try write(Self.scenario(), "small.yaml")
+        try write("scenario: small.yaml\nparameters:\n  betrayal: [1, 2.5]\n", "list.yaml")
+        let result = try entente(["check", "list.yaml"])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "list.yaml:3:13: error: parameter 'betrayal' is a list; write the values to sweep as 'betrayal: {values: [1, 2.5]}'\n")
+    }
+
+    func testDesignLhsPointsToLatin() throws {
+        try write(Self.scenario(), "small.yaml")
+        try write("scenario: small.yaml\ndesign: lhs\nsamples: 4\nparameters:\n  betrayal: {from: 1, to: 2}\n", "lhs.yaml")
+        let result = try entente(["check", "lhs.yaml"])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "lhs.yaml:2:9: error: 'design' must be one of grid, random, latin, sobol, saltelli, morris, file; found 'lhs' (Latin hypercube sampling is 'design: latin')\n")
+    }
+
+    func testHelpForAnUnknownCommandIsAUsageError() throws {
+        let result = try entente(["help", "nonsense"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "error: 'entente help nonsense': no command named 'nonsense'; expected one of: check, run, compare, attribute, explain, sweep, merge, analyze, validate, landscape, init, schema, completions, help\n")
+        let near = try entente(["help", "rnu"])
+        XCTAssertEqual(near.status, 64)
+        XCTAssertTrue(near.stderr.hasPrefix("error: 'entente help rnu': no command named 'rnu' (did you mean 'run'?)"), near.stderr)
+        XCTAssertEqual(try entente(["help", "run"]).status, 0)
+    }
+
+    func testOneReplicateIsSingular() throws {
+        try write(Self.scenario(replicates: 1), "one.yaml")
+        let check = try entente(["check", "one.yaml"])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stdout.contains("\n  seed 3, 1 replicate\n"), check.stdout)
+        let run = try entente(["run", "one.yaml", "--out", "r", "--quiet"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("Outcomes over 1 replicate (0/1 outcomes"), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("\nr: 1 replicate\n"), run.stdout)
+    }
+}
