@@ -76,8 +76,10 @@ validate: build
 ## datasets of the toy in Tests/Fixtures/calibration; writes Results/calibration-sbc/sbc.csv and sbc_ranks.png.
 SBC_DATASETS ?= 200
 SBC_PARTICLES ?= 100
+SBC_REPLICATES ?= 3
 validate-calibration: gsl
 	ENTENTE_SBC_DATASETS=$(SBC_DATASETS) ENTENTE_SBC_PARTICLES=$(SBC_PARTICLES) ENTENTE_SBC_GENERATIONS=5 \
+		ENTENTE_SBC_REPLICATES=$(SBC_REPLICATES) \
 		ENTENTE_SBC_OUT=$(CURDIR)/Results/calibration-sbc \
 		$(SWIFT) test --filter CalibrationAccuracyTests/testSimulationBasedCalibration
 	@if python3 -c 'import matplotlib, pandas' 2>/dev/null; then python3 Scripts/plot.py Results/calibration-sbc; fi

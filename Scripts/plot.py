@@ -231,7 +231,8 @@ class Plotter:
     def posterior(self, particles, manifest):
         """posterior: one panel per fitted parameter, the final generation's weighted histogram and KDE."""
         import numpy as np
-        names = [c for c in particles.columns if c not in ("generation", "particle", "weight", "distance")]
+        names = [c for c in particles.columns
+                 if c not in ("generation", "particle", "weight", "share") and not c.startswith("distance")]
         if not names or not len(particles):
             return
         final = int(particles["generation"].max())

@@ -9,8 +9,26 @@ import Foundation
 ///   entente-bench --sweep-memory-child RUNS   (internal) one sweep in a child process, for its peak RSS
 @main
 struct BenchSuite {
+    static let usage = """
+        entente-bench: fixed, seeded workloads; prints a table and writes Results/bench/bench.csv (run from the package root).
+          entente-bench            the full suite (a few minutes on 2 cores)
+          entente-bench --tiny     every workload at a tiny size
+          entente-bench --only W   only the workloads whose name starts with W: csto-run, scale, sweep-jobs,
+                                   sweep-points, sweep-memory, calibrate
+        """
+
     static func main() throws {
         let arguments = CommandLine.arguments
+        let known = ["--tiny", "--only", "--sweep-memory-child"]
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(usage)
+            exit(0)
+        }
+        for (index, argument) in arguments.enumerated().dropFirst() where argument.hasPrefix("-") && !known.contains(argument) {
+            // Never start a minutes-long suite on a mistyped option.
+            FileHandle.standardError.write(Data("error: unknown option '\(argument)' (argument \(index)); expected --tiny, --only W or --help\n".utf8))
+            exit(64)
+        }
         let bench = Bench(root: FileManager.default.currentDirectoryPath, tiny: arguments.contains("--tiny"))
         defer { bench.removeWorkDirectory() }
         if let index = arguments.firstIndex(of: "--sweep-memory-child"), index + 1 < arguments.count, let runs = Int(arguments[index + 1]) {

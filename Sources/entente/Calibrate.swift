@@ -22,10 +22,19 @@ struct Calibrate: ParsableCommand {
     var force = false
     @Flag(help: "No progress on stderr.")
     var quiet = false
+    @Option(help: "Cluster step: compute shard K of N (0 ≤ K < N) of the next generation of the calibration in --out and write it to OUT-shards/generation-T/ (docs/cluster.md).")
+    var shard: String?
+    @Option(name: .customLong("merge-generation"), help: "Cluster step: merge the N shard files of the next generation into --out (docs/cluster.md).")
+    var mergeGeneration: Int?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if resume && force { throw ValidationError("--resume continues the results in --out and --force replaces them; give one of the two") }
+        if shard != nil && mergeGeneration != nil { throw ValidationError("--shard computes one shard and --merge-generation merges them; give one of the two") }
+        if (shard != nil || mergeGeneration != nil) && (resume || force) {
+            throw ValidationError("--shard and --merge-generation always continue the calibration in --out; leave out --resume and --force")
+        }
+        if let mergeGeneration, mergeGeneration < 1 { throw ValidationError("--merge-generation takes the number of shards N ≥ 1") }
     }
 
     func run() throws {
@@ -37,6 +46,28 @@ struct Calibrate: ParsableCommand {
             request.resume = resume
             if let jobs { request.jobs = jobs }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
+            if let text = shard {
+                let part = try Shard(parsing: text)
+                guard part.count <= spec.settings.particles else {
+                    throw EntenteError.usage("--shard \(text): more shards than the \(spec.settings.particles) particles per generation")
+                }
+                switch try CalibrationRun.runShard(spec, out: request.out, shard: part, jobs: request.jobs) {
+                case .shardWritten(let generation, let path): print("generation \(generation), shard \(part): \(path)")
+                case .finished(let reason): print("nothing to do: \(request.out) already stopped on \(reason.rawValue)")
+                case .merged: break
+                }
+                return
+            }
+            if let mergeGeneration {
+                switch try CalibrationRun.mergeGeneration(spec, out: request.out, shards: mergeGeneration, jobs: request.jobs,
+                                                          commandLine: request.commandLine) {
+                case .merged(let generation, let reason?): print("generation \(generation) merged; stopped on \(reason.rawValue); results: \(request.out)/")
+                case .merged(let generation, nil): print("generation \(generation) merged; next: the shards of generation \(generation + 1)")
+                case .finished(let reason): print("nothing to do: \(request.out) already stopped on \(reason.rawValue)")
+                case .shardWritten: break
+                }
+                return
+            }
             let interrupts = InterruptWatcher()
             defer { withExtendedLifetime(interrupts) {} }
             let line = CalibrationProgress(enabled: !quiet, particles: spec.settings.particles)

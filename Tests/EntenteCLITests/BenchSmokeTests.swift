@@ -33,4 +33,24 @@ final class BenchSmokeTests: XCTestCase {
         XCTAssertTrue(output.contains("sweep speed-up with 2 jobs:"), output)
         XCTAssertTrue(output.contains("per-point overhead:"), output)
     }
+
+    func testHelpPrintsUsageAndAMistypedOptionIsRefusedWithoutRunningTheSuite() throws {
+        let binary = try BuiltBinary.required("entente-bench")
+        for (arguments, status, text) in [(["--help"], Int32(0), "entente-bench --only W"), (["--hlep"], Int32(64), "error: unknown option '--hlep'")] {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            process.currentDirectoryURL = Self.packageRoot
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, status, output)
+            XCTAssertTrue(output.contains(text), output)
+            // The table's header (the usage text itself says "workloads").
+            XCTAssertFalse(output.contains("ns/state-step"), "the suite must not start: \(output)")
+        }
+    }
 }

@@ -43,6 +43,34 @@ final class CalibrateCLITests: XCTestCase {
 
     private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
 
+    func testShardsAndMergesPerGenerationGiveTheOneMachineRunsBytes() throws {
+        XCTAssertEqual(try entente(["calibrate", "cal.yaml", "--out", "one", "--jobs", "2", "--quiet"]).status, 0)
+        // A missing shard is refused before anything is written.
+        let early = try entente(["calibrate", "cal.yaml", "--out", "cluster", "--merge-generation", "2"])
+        XCTAssertEqual(early.status, 66, early.err)
+        XCTAssertTrue(early.err.contains("cluster-shards/generation-0/shard-0-of-2.csv: shard 0/2 of generation 0 has not been written"), early.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cluster").path))
+        for generation in 0..<3 {
+            for shard in ["1/2", "0/2"] {
+                let part = try entente(["calibrate", "cal.yaml", "--out", "cluster", "--shard", shard, "--jobs", "1"])
+                XCTAssertEqual(part.status, 0, part.err)
+                XCTAssertEqual(part.out, "generation \(generation), shard \(shard): cluster-shards/generation-\(generation)/shard-\(shard.prefix(1))-of-2.csv\n")
+            }
+            let merged = try entente(["calibrate", "cal.yaml", "--out", "cluster", "--merge-generation", "2"])
+            XCTAssertEqual(merged.status, 0, merged.err)
+            XCTAssertEqual(merged.out, generation < 2 ? "generation \(generation) merged; next: the shards of generation \(generation + 1)\n"
+                                                      : "generation 2 merged; stopped on generations; results: cluster/\n")
+        }
+        XCTAssertEqual(try read("one/particles.csv"), try read("cluster/particles.csv"))
+        XCTAssertEqual(try read("one/posterior.csv"), try read("cluster/posterior.csv"))
+        func withoutSeconds(_ path: String) throws -> [String] {
+            String(decoding: try read(path), as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",").dropLast().joined(separator: ",") }
+        }
+        XCTAssertEqual(try withoutSeconds("one/generations.csv"), try withoutSeconds("cluster/generations.csv"))
+        let after = try entente(["calibrate", "cal.yaml", "--out", "cluster", "--shard", "0/2"])
+        XCTAssertEqual(after.out, "nothing to do: cluster already stopped on generations\n")
+    }
+
     func testCalibrateWritesTheFourFilesTheSameForAnyJobsAndResumesAStoppedRunToTheSameBytes() throws {
         let one = try entente(["calibrate", "cal.yaml", "--out", "one", "--jobs", "1"])
         XCTAssertEqual(one.status, 0, one.err)

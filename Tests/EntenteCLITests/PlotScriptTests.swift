@@ -262,14 +262,14 @@ final class PlotScriptTests: XCTestCase {
     private func calibrationFolder() throws -> URL {
         let folder = temporaryFolder("calibration")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var particles = "generation,particle,weight,betrayal,noise,distance\n"
+        var particles = "generation,particle,weight,betrayal,noise,share,distance_1\n"
         for generation in 0..<3 {
             let spread = 1.0 / Double(1 << generation)
             for particle in 0..<60 {
                 let u = (Double(particle) + 0.5) / 60, v = Double((particle * 37) % 60) / 60
                 let betrayal = 4 + (u - 0.5) * 8 * spread, noise = 0.05 + (v - 0.5) * 0.1 * spread
                 let weight = (1 + u * (1 - u)) / 60
-                particles += "\(generation),\(particle),\(weight),\(betrayal),\(noise),\(spread)\n"
+                particles += "\(generation),\(particle),\(weight),\(betrayal),\(noise),1,\(spread)\n"
             }
         }
         try particles.write(to: folder.appendingPathComponent("particles.csv"), atomically: true, encoding: .utf8)

@@ -33,7 +33,7 @@ final class PosteriorCLITests: XCTestCase {
               - {name: no-sale, remove: {id: sale}}
 
             """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
-        try "generation,particle,weight,betrayal,noise,distance\n0,0,0.5,1,0.1,0.3\n0,1,0.5,2,0.1,0.3\n1,0,0.2,1,0.05,0.1\n1,1,0.3,5,0.2,0.1\n1,2,0.5,8,0.3,0.1\n"
+        try "generation,particle,weight,betrayal,noise,share,distance_1\n0,0,0.5,1,0.1,1,0.3\n0,1,0.5,2,0.1,1,0.3\n1,0,0.2,1,0.05,1,0.1\n1,1,0.3,5,0.2,1,0.1\n1,2,0.5,8,0.3,1,0.1\n"
             .write(to: folder.appendingPathComponent("cal/particles.csv"), atomically: true, encoding: .utf8)
         try "{\n  \"tool\": \"entente\",\n  \"command\": \"calibrate\",\n  \"status\": \"complete\",\n  \"final_generation\": 1\n}\n"
             .write(to: folder.appendingPathComponent("cal/manifest.json"), atomically: true, encoding: .utf8)

@@ -58,13 +58,20 @@ final class TeachingMessageTests: XCTestCase {
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 
-    private static let eventTypes = "arms_transfer, reveal, attack, aid_request, diplomacy, partnership, shock, membership, regime_change, mediation"
+    private static let eventTypes = "arms_transfer, reveal, attack, aid_request, diplomacy, partnership, shock, membership, regime_change, mediation, occupation, blockade, sanction, basing, lift"
 
     func testADiplomacyKindWrittenAsAnEventTypeSaysHowToWriteIt() throws {
         try write(Self.scenario(event: "{at: 2020-03, type: sanctions, from: B, to: A}"), "s.yaml")
         let result = try entente(["check", "s.yaml"])
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "s.yaml:11:25: error: unknown event type 'sanctions': a kind of diplomacy event: type: diplomacy, kind: sanction; expected one of: \(Self.eventTypes)\n")
+        XCTAssertEqual(result.stderr, "s.yaml:11:25: error: unknown event type 'sanctions': did you mean 'type: sanction' (lasting, until lifted) or the one-off move 'type: diplomacy, kind: sanction'?; expected one of: \(Self.eventTypes)\n")
+    }
+
+    func testAPluralDiplomacyKindAsAnEventTypeSaysHowToWriteIt() throws {
+        try write(Self.scenario(event: "{at: 2020-03, type: summits, from: B, to: A}"), "u.yaml")
+        let result = try entente(["check", "u.yaml"])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertEqual(result.stderr, "u.yaml:11:25: error: unknown event type 'summits': a kind of diplomacy event: type: diplomacy, kind: summit; expected one of: \(Self.eventTypes)\n")
     }
 
     func testAMisspeltEventTypeStillGetsTheClosestType() throws {
@@ -101,7 +108,7 @@ final class TeachingMessageTests: XCTestCase {
         let result = try entente(["help", "nonsense"])
         XCTAssertEqual(result.status, 64)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertEqual(result.stderr, "error: 'entente help nonsense': no command named 'nonsense'; expected one of: check, run, compare, attribute, explain, sweep, merge, analyze, validate, landscape, init, schema, completions, help\n")
+        XCTAssertEqual(result.stderr, "error: 'entente help nonsense': no command named 'nonsense'; expected one of: check, run, compare, attribute, explain, sweep, merge, analyze, validate, landscape, calibrate, init, schema, completions, help\n")
         let near = try entente(["help", "rnu"])
         XCTAssertEqual(near.status, 64)
         XCTAssertTrue(near.stderr.hasPrefix("error: 'entente help rnu': no command named 'rnu' (did you mean 'run'?)"), near.stderr)

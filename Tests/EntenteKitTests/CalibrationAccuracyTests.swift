@@ -14,19 +14,13 @@ final class CalibrationAccuracyTests: XCTestCase {
         return (problem, spec)
     }
 
-    /// P(D ≤ ε | h) exactly for k = 2 replicates: D = (d(s₁) + d(s₂))/2 over the freezing steps s (or never).
+    /// The ABC likelihood P(d ≤ ε | h) of one replicate, exactly: summed over the freezing steps s (or
+    /// never). ABC-SMC estimates it with the share of k replicates within ε, whatever k.
     private static func acceptance(hazard h: Double, target: CalibrationTarget, steps: Int, tolerance: Double) -> Double {
         let p = 1 - exp(-h * ((0.45 - 0.35) - 0.05))
-        var outcomes: [(probability: Double, distance: Double)] = (0..<steps).map { s in
-            (p * pow(1 - p, Double(s)), target.distance(Double(s)))
-        }
-        outcomes.append((pow(1 - p, Double(steps)), target.distance(.nan)))
         var total = 0.0
-        for a in outcomes {
-            for b in outcomes where ((0.0 + a.distance) + b.distance) / 2.0 <= tolerance {
-                total += a.probability * b.probability
-            }
-        }
+        for s in 0..<steps where target.distance(Double(s)) <= tolerance { total += p * pow(1 - p, Double(s)) }
+        if target.distance(.nan) <= tolerance { total += pow(1 - p, Double(steps)) }
         return total
     }
 
@@ -44,29 +38,35 @@ final class CalibrationAccuracyTests: XCTestCase {
         }
     }
 
-    /// ABC-SMC's final population against the exact ABC posterior at the same final tolerance: the 5 %,
-    /// 50 % and 95 % quantiles of ln(hazard) agree within 0.15 (about 3 Monte Carlo standard errors
-    /// with 500 particles and this posterior's width).
+    /// ABC-SMC's final population (k = 4 replicates per particle) against the exact ABC posterior
+    /// π(h)·P(d ≤ ε | h) at the same final tolerance: at the exact 5 %, 50 % and 95 % quantiles q_p of
+    /// ln(hazard), the population's weighted mass below q_p is p within 3 Monte Carlo standard errors
+    /// 3·√(p(1 − p)/ESS). (Comparing the quantiles themselves is too noisy: the posterior's lower tail in
+    /// ln h is long and flat, so its 5 % quantile moves by ±0.3 between seeds at this ESS.)
     func testABCSMCMatchesTheExactPosteriorOfAOneParameterToy() throws {
-        let (problem, spec) = try toyProblem(replicates: 2)
+        let (problem, spec) = try toyProblem(replicates: 4)
         let settings = ABCSettings(particles: 500, alpha: 0.5, minAcceptance: 0.01, generations: 4, seed: 11)
         let smc = ABCSMC(problem: problem, settings: settings)
         var population: ParticlePopulation?
         var tolerance = Double.infinity
         for t in 0..<settings.generations {
-            if let population { tolerance = smc.nextTolerance(after: population) }
+            if let population { tolerance = smc.nextTolerance(after: population, previousTolerance: tolerance) }
             population = try XCTUnwrap(smc.generation(t, previous: population, tolerance: tolerance, jobs: 2)).0
         }
         let final = try XCTUnwrap(population)
         let sample = WeightedSample(values: final.values.map { log($0) }, weights: final.weights)
-        // Exact: loguniform prior = uniform in ln h on [ln 0.05, ln 5]; posterior ∝ P(D ≤ ε | h).
+        // Exact: loguniform prior = uniform in ln h on [ln 0.05, ln 5]; posterior ∝ P(d ≤ ε | h).
         let steps = spec.scenarios[0].calendar.stepCount
         let grid = (0...2000).map { log(0.05) + Double($0) / 2000 * (log(5.0) - log(0.05)) }
         let density = grid.map { Self.acceptance(hazard: exp($0), target: problem.targets[0], steps: steps, tolerance: tolerance) }
         let exact = Self.gridQuantiles(grid, density, [0.05, 0.5, 0.95])
         let abc = [sample.quantile(0.05), sample.quantile(0.5), sample.quantile(0.95)]
-        print("brute force: tolerance \(tolerance); exact ln-hazard quantiles \(exact); ABC-SMC \(abc); hazard \(exact.map(exp)) vs \(abc.map(exp))")
-        for (a, e) in zip(abc, exact) { XCTAssertEqual(a, e, accuracy: 0.15) }
+        let ess = WeightedSample.effectiveSampleSize(final.weights)
+        let masses = exact.map { q in zip(sample.values, sample.weights).reduce(0) { $0 + ($1.0 < q ? $1.1 : 0) } }
+        print("brute force: ESS \(ess); tolerance \(tolerance); exact ln-hazard quantiles \(exact); ABC-SMC \(abc); hazard \(exact.map(exp)) vs \(abc.map(exp)); ABC-SMC mass below the exact quantiles \(masses)")
+        for (mass, p) in zip(masses, [0.05, 0.5, 0.95]) {
+            XCTAssertEqual(mass, p, accuracy: 3 * (p * (1 - p) / ess).squareRoot())
+        }
     }
 
     // MARK: - Simulation-based calibration (Talts et al. 2018)
@@ -103,7 +103,7 @@ final class CalibrationAccuracyTests: XCTestCase {
             var population: ParticlePopulation?
             var tolerance = Double.infinity
             for t in 0..<generations {
-                if let population { tolerance = smc.nextTolerance(after: population) }
+                if let population { tolerance = smc.nextTolerance(after: population, previousTolerance: tolerance) }
                 guard let next = smc.generation(t, previous: population, tolerance: tolerance, jobs: jobs) else { break }
                 population = next.0
             }
@@ -117,7 +117,7 @@ final class CalibrationAccuracyTests: XCTestCase {
         return result
     }
 
-    /// The small SBC of `make test`: 30 datasets, 50 particles, 4 generations, k = 1. The central 50 % and
+    /// The small SBC of `make test`: 30 datasets, 50 particles, 4 generations, k = 3 replicates per particle. The central 50 % and
     /// 90 % intervals cover the truth within the two-sided 1 % binomial bounds of their nominal rates
     /// (9 to 21 of 30, and at least 23 of 30), and ranks are not piled in either tail (at most 11 of 30 in
     /// each outer fifth, where 6 are expected; P(≥ 12) < 1 %). Seeds are fixed, so it is not flaky.
@@ -126,7 +126,7 @@ final class CalibrationAccuracyTests: XCTestCase {
         let datasets = Int(environment["ENTENTE_SBC_DATASETS"] ?? "") ?? 30
         let particles = Int(environment["ENTENTE_SBC_PARTICLES"] ?? "") ?? 50
         let generations = Int(environment["ENTENTE_SBC_GENERATIONS"] ?? "") ?? 4
-        let replicates = Int(environment["ENTENTE_SBC_REPLICATES"] ?? "") ?? 1
+        let replicates = Int(environment["ENTENTE_SBC_REPLICATES"] ?? "") ?? 3
         let results = try Self.sbc(datasets: datasets, particles: particles, generations: generations, replicates: replicates, jobs: 2)
         let covered50 = results.filter(\.covered50).count
         let covered90 = results.filter(\.covered90).count

@@ -55,24 +55,34 @@ final class CalibrationTests: XCTestCase {
         XCTAssertEqual(number.distance(.nan), .infinity)
     }
 
-    func testAParticlesDistanceIsTheWeightedMeanOfPerObservationMeansOverReplicates() throws {
-        // Two observations, weights 2 and 1; replicate distances (0, 0.5) and (1, 1): (2·0.25 + 1·1) / 3 = 0.5.
+    func testEachReplicateHasItsOwnDistanceTheWeightedMeanOverObservations() throws {
+        // Two observations, weights 2 and 1, one replicate's distances 0.25 and 1: (2·0.25 + 1·1) / 3 = 0.5.
         XCTAssertEqual(CalibrationProblem.combine([0.25, 1], weights: [2, 1]), 0.5)
-        // Simulated histories of the toy: with hazard at the top of its range BBB freezes early in most replicates.
+        // Simulated histories of the toy: with hazard at the top of its range BBB freezes early in most replicates;
+        // each of the k = 2 replicates keeps its own distance ½ · min(1, |step − 12| / 12), none is averaged.
         let spec = try CalibrationDecoder().load(path: Self.fixtures.appendingPathComponent("toy-freeze-cal.yaml").path)
         let problem = spec.problem()
         let engine = problem.engines[0]
         var values = engine.scenario.parameters
         values[.hazard] = 5
         let seed: UInt64 = 42
-        var expected = 0.0
+        var expected: [Double] = []
         for replicate in 0..<2 {
             var observer = NullObserver()
             let run = engine.reparameterised(values).run(replicate: replicate, point: 0, seed: seed, observer: &observer)
             let step = run.outcomes[problem.targets[0].column]
-            expected += 0.5 * min(1, abs(step - 12) / 12)
+            expected.append(0.5 * min(1, abs(step - 12) / 12))
         }
-        XCTAssertEqual(problem.distance([5.0][...], simulationSeed: seed), expected / 2, accuracy: 1e-15)
+        XCTAssertEqual(problem.distances([5.0][...], simulationSeed: seed), expected)
+    }
+
+    func testAShareIsTheFractionOfReplicatesWithinTheTolerance() {
+        let population = ParticlePopulation(generation: 1, parameterNames: ["betrayal"], values: [1, 2], weights: [0.5, 0.5],
+                                            shares: [0.5, 1], distances: [0.1, 0.4, 0.2, 0.2, ])
+        XCTAssertEqual(population.replicates, 2)
+        XCTAssertEqual(population.share(ofParticle: 0, within: 0.3), 0.5)
+        XCTAssertEqual(population.share(ofParticle: 0, within: 0.05), 0)
+        XCTAssertEqual(population.share(ofParticle: 1, within: 0.2), 1)
     }
 
     // MARK: - Weights, tolerance, summaries
@@ -82,30 +92,47 @@ final class CalibrationTests: XCTestCase {
         // kernel variance 2. New particles 2 and 3:
         //   Σ_j W_j K(2|θ_j) = φ(1/√2)/√2 = 0.219695…,  Σ_j W_j K(3|θ_j) = ½(φ(√2) + φ(0))/√2 = 0.192935…
         //   w ∝ 0.1/0.219695…, 0.1/0.192935… → 0.467574…, 0.532425…
+        // With shares (the estimated ABC likelihoods) 1 and ½: w ∝ 0.455175…, 0.259153… → 0.637206…, 0.362793….
         let problem = CalibrationProblem(engines: [], parameters: [.betrayal], priors: [.uniform(minimum: 0, maximum: 10)],
                                          targets: [], replicates: 1)
-        let previous = ParticlePopulation(generation: 0, parameterNames: ["betrayal"], values: [1, 3], weights: [0.5, 0.5], distances: [0, 0])
+        let previous = ParticlePopulation(generation: 0, parameterNames: ["betrayal"], values: [1, 3], weights: [0.5, 0.5],
+                                          shares: [1, 1], distances: [0, 0])
         let kernel = PerturbationKernel(population: previous, widths: [10])
         XCTAssertEqual(kernel.covariance, [2])
         XCTAssertEqual(kernel.cholesky[0], 2.0.squareRoot(), accuracy: 1e-15)
-        let weights = ABCSMC.weights(values: [2, 3], previous: previous, kernel: kernel, problem: problem, jobs: 1)
+        let weights = ABCSMC.weights(values: [2, 3], shares: [1, 1], previous: previous, kernel: kernel, problem: problem, jobs: 1)
         XCTAssertEqual(weights[0], 0.46757419985003723, accuracy: 1e-12)
         XCTAssertEqual(weights[1], 0.5324258001499628, accuracy: 1e-12)
+        let shared = ABCSMC.weights(values: [2, 3], shares: [1, 0.5], previous: previous, kernel: kernel, problem: problem, jobs: 1)
+        XCTAssertEqual(shared[0], 0.6372068954303175, accuracy: 1e-12)
+        XCTAssertEqual(shared[1], 0.36279310456968256, accuracy: 1e-12)
     }
 
-    func testToleranceIsTheAlphaQuantileOfThePreviousDistancesButNotBelowTheTarget() {
+    func testToleranceKeepsAlphaOfThePreviousEffectiveSampleSizeButNotBelowTheTarget() {
         let problem = CalibrationProblem(engines: [], parameters: [.betrayal], priors: [.uniform(minimum: 0, maximum: 10)],
-                                         targets: [], replicates: 1)
+                                         targets: [], replicates: 2)
+        // Generation 0 (tolerance ∞, shares 1, ESS 4), k = 2. Candidates below the largest distance (1):
+        // 0.1, 0.2, 0.3, 0.4, 0.5. Reweighted by the shares at ε (α · ESS = 2 is the bar):
+        //   ε = 0.2: shares ½, 1, 0, 0 → ESS (1.5)² / (0.25 + 1) = 1.8 < 2
+        //   ε = 0.3: shares ½, 1, ½, 0 → ESS 2² / 1.5 = 2.67 ≥ 2   → ε = 0.3.
         let population = ParticlePopulation(generation: 0, parameterNames: ["betrayal"], values: [1, 2, 3, 4],
-                                            weights: [0.25, 0.25, 0.25, 0.25], distances: [0.4, 0.1, 0.3, 0.2])
-        // Sorted 0.1, 0.2, 0.3, 0.4; δ = 3 · 0.5 = 1.5 → 0.25.
-        XCTAssertEqual(ABCSMC(problem: problem, settings: ABCSettings(particles: 4, alpha: 0.5)).nextTolerance(after: population), 0.25, accuracy: 1e-15)
-        XCTAssertEqual(ABCSMC(problem: problem, settings: ABCSettings(particles: 4, alpha: 0.5, tolerance: 0.3)).nextTolerance(after: population), 0.3)
-        // Discrete distances, three of four at the largest: the quantile (1) would accept everything again,
-        // so the largest distance below it (0) is taken.
+                                            weights: [0.25, 0.25, 0.25, 0.25], shares: [1, 1, 1, 1],
+                                            distances: [0.1, 0.4, 0.2, 0.2, 0.3, 1, 0.5, 1])
+        let smc = ABCSMC(problem: problem, settings: ABCSettings(particles: 4, alpha: 0.5))
+        XCTAssertEqual(smc.nextTolerance(after: population, previousTolerance: .infinity), 0.3)
+        XCTAssertEqual(ABCSMC(problem: problem, settings: ABCSettings(particles: 4, alpha: 0.5, tolerance: 0.35))
+            .nextTolerance(after: population, previousTolerance: .infinity), 0.35)
+        // Generation 1 at ε = 0.3 (weights ⅕, ⅖, ⅖ on shares ½, 1, ½; ESS 1 / 0.36 = 2.78, bar 1.39):
+        //   ε = 0.1: only particle 0, share ½ → ESS 1 < 1.39;  ε = 0.2: particles 0 (share ½ → ½) and 1 (1 → 1):
+        //   weights ⅕, ⅖ → ESS (0.6)² / (0.04 + 0.16) = 1.8 ≥ 1.39 → ε = 0.2.
+        let next = ParticlePopulation(generation: 1, parameterNames: ["betrayal"], values: [1, 2, 3], weights: [0.2, 0.4, 0.4],
+                                      shares: [0.5, 1, 0.5], distances: [0.1, 0.4, 0.2, 0.2, 0.3, 1])
+        XCTAssertEqual(smc.nextTolerance(after: next, previousTolerance: 0.3), 0.2)
+        // Discrete distances, three of four at the largest: no distance keeps the bar (ESS 1 at 0), the largest
+        // candidate below the largest distance (0) is taken rather than accepting everything again.
         let stuck = ParticlePopulation(generation: 1, parameterNames: ["betrayal"], values: [1, 2, 3, 4],
-                                       weights: [0.25, 0.25, 0.25, 0.25], distances: [1, 0, 1, 1])
-        XCTAssertEqual(ABCSMC(problem: problem, settings: ABCSettings(particles: 4, alpha: 0.5)).nextTolerance(after: stuck), 0)
+                                       weights: [0.25, 0.25, 0.25, 0.25], shares: [1, 1, 1, 1], distances: [1, 1, 0, 0, 1, 1, 1, 1])
+        XCTAssertEqual(smc.nextTolerance(after: stuck, previousTolerance: 1), 0)
     }
 
     func testWeightedMeanSdQuantilesAndEffectiveSampleSize() {

@@ -71,7 +71,7 @@ final class PosteriorTests: XCTestCase {
     }
 
     func testTheFinalGenerationIsTheLastInTheFile() throws {
-        let folder = try calibration("cal", "generation,particle,weight,betrayal,distance\n0,0,1,9,0.5\n1,0,0.25,1,0.1\n1,1,0.75,3,0.1\n", final: 1)
+        let folder = try calibration("cal", "generation,particle,weight,betrayal,share,distance_1\n0,0,1,9,1,0.5\n1,0,0.25,1,1,0.1\n1,1,0.75,3,1,0.1\n", final: 1)
         let source = try PosteriorSource.load(folder: folder, allowIncomplete: false)
         XCTAssertEqual(source.population.generation, 1)
         XCTAssertEqual(source.population.values, [1, 3])
@@ -110,7 +110,7 @@ final class PosteriorTests: XCTestCase {
 
     func testAPosteriorAtTheDefaultsGivesThePlainRunsEstimates() throws {
         let path = try file("tiny.yaml", Self.scenario)
-        let folder = try calibration("defaults", "generation,particle,weight,betrayal,noise,distance\n0,0,0.5,2,0.01,0.1\n0,1,0.5,2,0.01,0.2\n")
+        let folder = try calibration("defaults", "generation,particle,weight,betrayal,noise,share,distance_1\n0,0,0.5,2,0.01,1,0.1\n0,1,0.5,2,0.01,1,0.2\n")
         var plain = ScenarioRun.Request(path: path)
         plain.out = root.appendingPathComponent("plain").path
         let expected = try ScenarioRun.execute(plain)
@@ -145,7 +145,7 @@ final class PosteriorTests: XCTestCase {
 
     func testTheManifestRecordsThePosterior() throws {
         let path = try file("tiny.yaml", Self.scenario.replacingOccurrences(of: "replicates: 6", with: "replicates: 2\nparameters: {betrayal: 4}"))
-        let folder = try calibration("cal", "generation,particle,weight,betrayal,distance\n0,0,1,1,0.1\n")
+        let folder = try calibration("cal", "generation,particle,weight,betrayal,share,distance_1\n0,0,1,1,1,0.1\n")
         var request = Comparison.Request(path: path)
         request.out = root.appendingPathComponent("out").path
         request.posterior = PosteriorOptions(folder: folder, draws: 2)
@@ -164,7 +164,7 @@ final class PosteriorTests: XCTestCase {
 
     func testAVariantThatSetsAFittedParameterKeepsItsOwnValue() throws {
         let path = try file("tiny.yaml", Self.scenario + "  - {name: harsh, set: {betrayal: 9}}\n")
-        let folder = try calibration("cal", "generation,particle,weight,betrayal,distance\n0,0,1,0.5,0.1\n")
+        let folder = try calibration("cal", "generation,particle,weight,betrayal,share,distance_1\n0,0,1,0.5,1,0.1\n")
         var plain = Comparison.Request(path: path)
         plain.out = root.appendingPathComponent("plain").path
         _ = try Comparison.execute(plain)
@@ -191,21 +191,21 @@ final class PosteriorTests: XCTestCase {
     // MARK: - Refusals
 
     func testAColumnThatIsNotAParameterIsRefusedAtItsColumn() throws {
-        let folder = try calibration("cal", "generation,particle,weight,betrayl,distance\n0,0,1,1,0.1\n")
+        let folder = try calibration("cal", "generation,particle,weight,betrayl,share,distance_1\n0,0,1,1,1,0.1\n")
         let got = message { _ = try PosteriorSource.load(folder: folder, allowIncomplete: false) }
         XCTAssertEqual(got?.0, "\(folder)/particles.csv:1:28: error: column 'betrayl' is not a model parameter (did you mean 'betrayal'?); the posterior's columns must be parameters listed in docs/model.md#parameters")
         XCTAssertEqual(got?.1, 65)
     }
 
     func testAValueOutsideTheParametersRangeIsRefusedAtItsLineAndColumn() throws {
-        let folder = try calibration("cal", "generation,particle,weight,noise,betrayal,distance\n0,0,0.5,0.1,1,0.3\n0,1,0.5,0.1,11,0.3\n")
+        let folder = try calibration("cal", "generation,particle,weight,noise,betrayal,share,distance_1\n0,0,0.5,0.1,1,1,0.3\n0,1,0.5,0.1,11,1,0.3\n")
         let got = message { _ = try PosteriorSource.load(folder: folder, allowIncomplete: false) }
         XCTAssertEqual(got?.0, "\(folder)/particles.csv:3:13: error: 'betrayal' must be in [0, 10], the parameter's range (docs/model.md#parameters); found 11")
         XCTAssertEqual(got?.1, 65)
     }
 
     func testAnIncompleteCalibrationIsRefusedUnlessAllowed() throws {
-        let folder = try calibration("cal", "generation,particle,weight,betrayal,distance\n0,0,1,1,0.1\n", status: "running")
+        let folder = try calibration("cal", "generation,particle,weight,betrayal,share,distance_1\n0,0,1,1,1,0.1\n", status: "running")
         let got = message { _ = try PosteriorSource.load(folder: folder, allowIncomplete: false) }
         XCTAssertEqual(got?.0, "\(folder)/manifest.json:4:3: error: the calibration is not complete (status 'running'); finish or resume it; pass --allow-incomplete to use its last generation (0) anyway")
         XCTAssertEqual(got?.1, 65)
@@ -213,7 +213,7 @@ final class PosteriorTests: XCTestCase {
     }
 
     func testACompleteManifestMustNameTheLastGeneration() throws {
-        let folder = try calibration("cal", "generation,particle,weight,betrayal,distance\n0,0,1,1,0.1\n", final: 3)
+        let folder = try calibration("cal", "generation,particle,weight,betrayal,share,distance_1\n0,0,1,1,1,0.1\n", final: 3)
         let got = message { _ = try PosteriorSource.load(folder: folder, allowIncomplete: false) }
         XCTAssertEqual(got?.0, "\(folder)/manifest.json:5:3: error: final_generation is 3 but the last generation in particles.csv is 0; the folder was edited or mixed — rerun or resume the calibration")
     }
@@ -226,7 +226,7 @@ final class PosteriorTests: XCTestCase {
 
     func testSettingAFittedParameterIsAUsageError() throws {
         let path = try file("tiny.yaml", Self.scenario)
-        let folder = try calibration("cal", "generation,particle,weight,betrayal,distance\n0,0,1,1,0.1\n")
+        let folder = try calibration("cal", "generation,particle,weight,betrayal,share,distance_1\n0,0,1,1,1,0.1\n")
         var request = ScenarioRun.Request(path: path)
         request.out = root.appendingPathComponent("out").path
         request.settings = ["parameters.betrayal=3"]

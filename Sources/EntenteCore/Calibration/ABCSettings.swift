@@ -2,7 +2,8 @@
 public struct ABCSettings: Sendable, Hashable {
     /// Particles per generation N.
     public var particles: Int
-    /// The quantile α of the previous generation's distances that becomes the next tolerance.
+    /// The share α of the previous generation's effective sample size that the next tolerance keeps
+    /// (``ABCSMC/nextTolerance(after:previousTolerance:)``).
     public var alpha: Double
     /// Stop when a generation's acceptance rate falls below this (> 0).
     public var minAcceptance: Double

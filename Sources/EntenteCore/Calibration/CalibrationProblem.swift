@@ -43,11 +43,12 @@ public struct CalibrationProblem: Sendable {
         zip(priors, theta).allSatisfy { $0.contains($1) }
     }
 
-    /// The distance of a parameter set: runs k replicates of every scenario with the simulation seed and
-    /// returns Σ_o w_o · d̄_o / Σ_o w_o, where d̄_o is the mean of target o's per-replicate distance over
-    /// the k replicates (``CalibrationTarget/distance(_:failed:)``).
-    public func distance(_ theta: ArraySlice<Double>, simulationSeed: UInt64) -> Double {
-        var sums = [Double](repeating: 0, count: targets.count)
+    /// The k replicate distances of a parameter set: runs k replicates of every scenario with the
+    /// simulation seed; replicate r's distance is Σ_o w_o · d_o,r / Σ_o w_o over the observations o of
+    /// every scenario's replicate r (``CalibrationTarget/distance(_:failed:)``). The share of them within
+    /// a tolerance estimates the ABC likelihood (docs/calibration.md#distance).
+    public func distances(_ theta: ArraySlice<Double>, simulationSeed: UInt64) -> [Double] {
+        var perReplicate = [Double](repeating: 0, count: targets.count * replicates)
         for (index, base) in engines.enumerated() {
             var values = base.scenario.parameters
             for (parameter, x) in zip(parameters, theta) { values[parameter] = x }
@@ -56,14 +57,17 @@ public struct CalibrationProblem: Sendable {
                 var observer = NullObserver()
                 let run = engine.run(replicate: replicate, point: index, seed: simulationSeed, observer: &observer)
                 for (t, target) in targets.enumerated() where target.scenario == index {
-                    sums[t] += target.distance(run.outcomes[target.column], failed: run.error != nil)
+                    perReplicate[replicate * targets.count + t] = target.distance(run.outcomes[target.column], failed: run.error != nil)
                 }
             }
         }
-        return Self.combine(sums.map { $0 / Double(replicates) }, weights: targets.map(\.weight))
+        let weights = targets.map(\.weight)
+        return (0..<replicates).map { r in
+            Self.combine(Array(perReplicate[(r * targets.count)..<((r + 1) * targets.count)]), weights: weights)
+        }
     }
 
-    /// Σ w_o d̄_o / Σ w_o: the weighted mean of per-observation mean distances.
+    /// Σ w_o d_o / Σ w_o: the weighted mean of per-observation distances.
     public static func combine(_ means: [Double], weights: [Double]) -> Double {
         var total = 0.0, weightSum = 0.0
         for (mean, weight) in zip(means, weights) {

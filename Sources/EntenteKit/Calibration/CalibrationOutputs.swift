@@ -10,7 +10,7 @@ public enum CalibrationOutputs {
 
     /// particles.csv: every generation in order.
     public static func particlesCSV(_ populations: [ParticlePopulation], parameterNames: [String]) -> [UInt8] {
-        var buffer = CSVBuffer(header: ParticlesFile.header(parameterNames: parameterNames))
+        var buffer = CSVBuffer(header: ParticlesFile.header(parameterNames: parameterNames, replicates: populations.first?.replicates ?? 1))
         for population in populations { ParticlesFile.append(population, to: &buffer) }
         return buffer.bytes
     }

@@ -66,7 +66,7 @@ public enum CalibrationRun {
         do {
             while true {
                 let t = populations.count
-                let tolerance = populations.last.map(smc.nextTolerance(after:)) ?? .infinity
+                let tolerance = populations.last.map { smc.nextTolerance(after: $0, previousTolerance: records.last!.tolerance) } ?? .infinity
                 let counter = Counter()
                 let total = spec.settings.particles
                 let clock = Date()

@@ -1,12 +1,13 @@
 import EntenteCore
 
 /// The `particles.csv` file of a calibration results folder: one row per particle and generation,
-/// `generation,particle,weight,<parameter>…,distance`, numbers in shortest round-trip form so a
-/// population read back is bit-identical to the one written.
+/// `generation,particle,weight,<parameter>…,share,distance_1,…,distance_k`, numbers in shortest
+/// round-trip form so a population read back is bit-identical to the one written (a replicate distance
+/// of a numeric observation may be `inf`).
 public enum ParticlesFile {
-    /// The header row for these parameters.
-    public static func header(parameterNames: [String]) -> [String] {
-        ["generation", "particle", "weight"] + parameterNames + ["distance"]
+    /// The header row for these parameters and k replicates.
+    public static func header(parameterNames: [String], replicates: Int) -> [String] {
+        ["generation", "particle", "weight"] + parameterNames + ["share"] + (1...max(1, replicates)).map { "distance_\($0)" }
     }
 
     /// Appends the rows of `population` (particles in order) to `buffer`.
@@ -16,7 +17,8 @@ public enum ParticlesFile {
             buffer.field(particle)
             buffer.field(population.weights[particle])
             for value in population.values(ofParticle: particle) { buffer.field(value) }
-            buffer.field(population.distances[particle])
+            buffer.field(population.shares[particle])
+            for distance in population.distances(ofParticle: particle) { buffer.field(distance) }
             buffer.endRow()
         }
     }
@@ -27,23 +29,26 @@ public enum ParticlesFile {
     public static func read(path: String) throws -> [ParticlePopulation] {
         var reader = try CSVLineReader(path: path)
         guard let header = reader.next() else {
-            throw EntenteError.data([Diagnostic("expected a header row `generation,particle,weight,…,distance` in particles.csv; found an empty file",
+            throw EntenteError.data([Diagnostic("expected a header row `generation,particle,weight,…,share,distance_1,…` in particles.csv; found an empty file",
                                                 at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        guard header.count >= 4, Array(header.prefix(3)) == ["generation", "particle", "weight"], header.last == "distance" else {
-            throw EntenteError.data([Diagnostic("expected the header `generation,particle,weight,<parameter>…,distance`; found `\(header.joined(separator: ","))`",
+        let shareColumn = header.firstIndex(of: "share") ?? header.count
+        let replicates = header.count - shareColumn - 1
+        guard header.count >= 5, Array(header.prefix(3)) == ["generation", "particle", "weight"], replicates >= 1,
+              header[(shareColumn + 1)...].elementsEqual((1...replicates).map { "distance_\($0)" }) else {
+            throw EntenteError.data([Diagnostic("expected the header `generation,particle,weight,<parameter>…,share,distance_1,…,distance_k`; found `\(header.joined(separator: ","))`",
                                                 at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        let names = Array(header[3..<(header.count - 1)])
+        let names = Array(header[3..<shareColumn])
         var populations: [ParticlePopulation] = []
         var generation = -1
-        var values: [Double] = [], weights: [Double] = [], distances: [Double] = []
+        var values: [Double] = [], weights: [Double] = [], shares: [Double] = [], distances: [Double] = []
 
         func flush() {
             guard generation >= 0 else { return }
             populations.append(ParticlePopulation(generation: generation, parameterNames: names,
-                                                  values: values, weights: weights, distances: distances))
-            values.removeAll(); weights.removeAll(); distances.removeAll()
+                                                  values: values, weights: weights, shares: shares, distances: distances))
+            values.removeAll(); weights.removeAll(); shares.removeAll(); distances.removeAll()
         }
 
         while let row = reader.next() {
@@ -70,13 +75,16 @@ public enum ParticlesFile {
                 throw fail(1, "expected particle \(weights.count) of generation \(generation); found '\(row[1])'")
             }
             for field in 2..<row.count {
-                guard let value = Double(row[field]), value.isFinite else {
+                guard let value = Double(row[field]), value.isFinite || (field > shareColumn && value == .infinity) else {
                     throw fail(field, "'\(header[field])' must be a finite number; found '\(row[field])'")
                 }
                 if field == 2 {
                     guard value >= 0 else { throw fail(field, "'weight' must be ≥ 0; found '\(row[field])'") }
                     weights.append(value)
-                } else if field == row.count - 1 {
+                } else if field == shareColumn {
+                    guard value >= 0, value <= 1 else { throw fail(field, "'share' must lie in [0, 1]; found '\(row[field])'") }
+                    shares.append(value)
+                } else if field > shareColumn {
                     distances.append(value)
                 } else {
                     values.append(value)

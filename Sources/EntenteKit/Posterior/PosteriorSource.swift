@@ -59,14 +59,15 @@ public struct PosteriorSource: Sendable {
         return PosteriorSource(folder: folder, population: last, parameters: parameters, status: status, sha256: SHA256.hex(data))
     }
 
-    /// Every parameter column must name a model parameter, once.
+    /// Every parameter column (between `weight` and `share`) must name a model parameter, once.
     private static func checkNames(header: [String], path: String) throws {
         var problems: [Diagnostic] = []
         var seen = Set<String>()
         var column = 1
+        let end = header.firstIndex(of: "share") ?? header.count
         for (index, name) in header.enumerated() {
             defer { column += name.utf8.count + 1 }
-            guard index >= 3 && index < header.count - 1 else { continue }
+            guard index >= 3 && index < end else { continue }
             let location = SourceLocation(file: path, line: 1, column: column)
             if Parameter.named(name) == nil {
                 problems.append(Diagnostic("column '\(name)' is not a model parameter\(DidYouMean.hint(for: name, among: Parameter.names)); the posterior's columns must be parameters listed in docs/model.md#parameters", at: location))

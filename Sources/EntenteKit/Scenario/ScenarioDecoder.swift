@@ -5,6 +5,12 @@ public struct ScenarioDecoder {
                                       "states", "blocs", "trust", "alignment", "kinds", "events", "outcomes", "variants", "observed",
                                       "propensity", "model"]
 
+    /// The keys of a state entry (the schema of `entente schema` is built from this list too).
+    public static let stateKeys = ["id", "name", "capability", "kind", "salience_scale", "autonomy"]
+
+    /// The keys of a bloc entry (the schema of `entente schema` is built from this list too).
+    public static let blocKeys = ["id", "name", "leader", "members", "obligation", "covers", "from", "until", "rivals"] + treatyKeys
+
     /// Locations of values that came from `--set` or a variant: their event dates may lie past the end.
     public var overrideLocations: Set<SourceLocation> = []
 
@@ -130,7 +136,7 @@ public struct ScenarioDecoder {
             context.error("'states' is empty; expected at least one state", at: node.location)
         }
         for item in items {
-            guard let fields = FieldReader(item, what: "a state", allowed: ["id", "name", "capability", "kind", "salience_scale", "autonomy"],
+            guard let fields = FieldReader(item, what: "a state", allowed: Self.stateKeys,
                                            required: ["id", "capability"], context: &context) else { continue }
             let id = fields["id"].flatMap { context.identifier($0, field: "id") }
             let name = fields["name"].flatMap { context.text($0, field: "name") }
@@ -162,7 +168,7 @@ public struct ScenarioDecoder {
     func decodeBlocs(_ node: YAMLNode, context: inout DecodeContext) -> [BlocSpec] {
         var blocs: [BlocSpec] = []
         for item in sequence(node, name: "blocs", limit: ScenarioLimits.maxBlocs, context: &context) {
-            guard let fields = FieldReader(item, what: "a bloc", allowed: ["id", "name", "leader", "members", "obligation", "covers", "from", "until", "rivals"] + Self.treatyKeys,
+            guard let fields = FieldReader(item, what: "a bloc", allowed: Self.blocKeys,
                                            required: ["id", "members"], context: &context) else { continue }
             let id = fields["id"].flatMap { context.identifier($0, field: "id") }
             let name = fields["name"].flatMap { context.text($0, field: "name") }

@@ -29,15 +29,23 @@ struct RunsTable {
                               values: Array(repeating: Array(repeating: .nan, count: points * replicates), count: numeric.count),
                               points: points, replicates: replicates)
         let first = 3 + names.count
-        while let row = reader.next() {
-            guard row.count == expected.count, let point = Int(row[0]), let replicate = Int(row[1]),
-                  (0..<points).contains(point), (0..<replicates).contains(replicate) else {
+        var starts: [Int] = []
+        while let row = reader.nextRowBytes() {
+            // A row without quotes (every successful run) is parsed in place; a quoted one (a failed run's
+            // message) field by field.
+            let fields = CSVLineReader.fieldStarts(row, into: &starts) ? nil : CSVLineReader.fields(of: row)
+            let count = fields?.count ?? starts.count - 1
+            let point = fields.map { Int($0[0]) } ?? CSVLineReader.integer(row, starts, 0)
+            let replicate = fields.map { Int($0[1]) } ?? CSVLineReader.integer(row, starts, 1)
+            guard count == expected.count, let point, let replicate, (0..<points).contains(point), (0..<replicates).contains(replicate) else {
                 throw EntenteError.data([Diagnostic("expected a run of this sweep (point, replicate, …, \(expected.count) fields)",
                                                     at: SourceLocation(file: path, line: reader.line, column: 1))])
             }
-            guard row[row.count - 2] == "ok" else { continue }
+            guard fields.map({ $0[count - 2] == "ok" }) ?? CSVLineReader.field(row, starts, count - 2, equals: "ok") else { continue }
             for (slot, column) in numeric.enumerated() {
-                table.values[slot][point * replicates + replicate] = Double(row[first + column.offset]) ?? .nan
+                let index = first + column.offset
+                table.values[slot][point * replicates + replicate] =
+                    fields.map { Double($0[index]) ?? .nan } ?? CSVLineReader.number(row, starts, index)
             }
         }
         table.pairs = Array(repeating: nil, count: numeric.count)
