@@ -4,36 +4,26 @@ import XCTest
 
 /// `entente run --record drivers`: drivers.csv is added and no other byte changes; its terms sum to the target exactly.
 final class DriversCLITests: XCTestCase {
-    private var folder: URL!
+    private var harness: CLIHarness!
+    private var folder: URL { harness.folder }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-drivers-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        harness = try CLIHarness(prefix: "entente-drivers")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        harness?.remove()
     }
 
     private var scenario: String { BuiltBinary.packageRoot.appendingPathComponent("Scenarios/csto-2018-2024.yaml").path }
 
     @discardableResult
     private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try harness.run(arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
-    private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
+    private func read(_ path: String) throws -> Data { try harness.data(path) }
 
     func testRecordingDriversAddsDriversCSVAndChangesNoOtherByte() throws {
         XCTAssertEqual(try entente(["run", scenario, "--out", "off", "--replicates", "3", "--record", "every=6", "--jobs", "2", "--quiet"]).status, 0)

@@ -14,16 +14,15 @@ import XCTest
 /// When a shipped scenario or an output format changes on purpose, rerun with `GOLDEN_PRINT=1` and
 /// paste the printed table into ``expected``.
 final class GoldenOutputTests: XCTestCase {
-    private var folder: URL!
+    private var harness: CLIHarness!
+    private var folder: URL { harness.folder }
 
     override func setUpWithError() throws {
-        _ = try BuiltBinary.required("entente")
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-golden-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        harness = try CLIHarness(prefix: "entente-golden")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        harness?.remove()
     }
 
     /// Manifest keys whose values depend on the clock, the machine, the build or where files live.
@@ -166,29 +165,11 @@ final class GoldenOutputTests: XCTestCase {
         try write(text, to: name)
     }
 
-    private func write(_ text: String, to name: String) throws {
-        let url = folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
+    private func write(_ text: String, to name: String) throws { try harness.write(text, to: name) }
 
     private func entente(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        let errURL = folder.appendingPathComponent(".stderr")
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try err.close()
-        let stderr = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-        try FileManager.default.removeItem(at: errURL)
-        XCTAssertEqual(process.terminationStatus, 0, "entente \(arguments.joined(separator: " ")): \(stderr)")
+        let result = try harness.run(arguments)
+        XCTAssertEqual(result.status, 0, "entente \(arguments.joined(separator: " ")): \(result.stderr)")
     }
 
     /// SHA-256 of every file under the output folders, manifests normalised.

@@ -4,56 +4,22 @@ import XCTest
 /// Messages a newcomer can act on (issue 12): each bad input or option run through the `entente` binary,
 /// with the exact text printed on stderr, its position, and the exit status.
 final class InputMessageTests: XCTestCase {
-    private var folder: URL!
+    private var harness: CLIHarness!
+    private var folder: URL { harness.folder }
 
     override func setUpWithError() throws {
-        _ = try BuiltBinary.required("entente")
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-input-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        harness = try CLIHarness(prefix: "entente-input")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        harness?.remove()
     }
 
-    private struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs `entente arguments` in the temporary folder (at most 60 s), output captured through files.
-    private func entente(_ arguments: [String]) throws -> Result {
-        let binary = try BuiltBinary.required("entente")
-        let outURL = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        let errURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardInput = FileHandle.nullDevice
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        XCTAssertEqual(process.terminationReason, .exit, "entente \(arguments) was killed (a FIFO read would hang)")
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    /// Runs `entente arguments` in the temporary folder (at most 60 s).
+    private func entente(_ arguments: [String]) throws -> CLIHarness.Result {
+        let result = try harness.run(arguments, timeout: 60)
+        XCTAssertFalse(result.wasKilled, "entente \(arguments) was killed (a FIFO read would hang)")
+        return result
     }
 
     @discardableResult

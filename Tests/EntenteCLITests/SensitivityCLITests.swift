@@ -3,19 +3,16 @@ import XCTest
 
 /// `design: saltelli` / `design: morris` sweeps and `entente analyze`, run as a subprocess on a tiny world.
 final class SensitivityCLITests: XCTestCase {
-    private var folder: URL!
+    private var harness: CLIHarness!
+    private var folder: URL { harness.folder }
 
     override func setUpWithError() throws {
-        guard BuiltBinary.url("entente") != nil else {
-            throw XCTSkip("no entente binary beside the test bundle; looked at \(BuiltBinary.candidates("entente").map(\.path))")
-        }
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-sensitivity-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        harness = try CLIHarness(prefix: "entente-sensitivity")
         try write(Self.tinyScenario, to: "tiny.yaml")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        harness?.remove()
     }
 
     /// Four states, 24 months, a covert transfer, its reveal and two attacks answered at random.
@@ -62,29 +59,11 @@ final class SensitivityCLITests: XCTestCase {
         """
     }
 
-    private func write(_ text: String, to name: String) throws {
-        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
+    private func write(_ text: String, to name: String) throws { try harness.write(text, to: name) }
 
-    private func text(_ name: String) throws -> String {
-        String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
-    }
+    private func text(_ name: String) throws -> String { try harness.text(name) }
 
-    private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try XCTUnwrap(BuiltBinary.url("entente"))
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
+    private func entente(_ arguments: [String]) throws -> CLIHarness.Result { try harness.run(arguments) }
 
     func testASaltelliSweepWritesTheSameIndicesWhateverJobsAndShards() throws {
         try write(Self.sweep(design: "saltelli", extra: "second_order: true"), to: "s.yaml")

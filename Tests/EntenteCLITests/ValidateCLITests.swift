@@ -3,17 +3,15 @@ import XCTest
 
 /// `entente validate` and `entente check` on cases with `observed:`, run as the built binary.
 final class ValidateCLITests: XCTestCase {
-    private var folder: URL!
+    private var harness: CLIHarness!
+    private var folder: URL { harness.folder }
 
     override func setUpWithError() throws {
-        _ = try BuiltBinary.required("entente")
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-validate-cli-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        harness = try CLIHarness(prefix: "entente-validate-cli")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        harness?.remove()
     }
 
     /// BBB's exit is scripted for 2018-06 and observed then; CCC, not a member, is observed leaving
@@ -36,33 +34,11 @@ final class ValidateCLITests: XCTestCase {
 
         """
 
-    private struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    private func entente(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let outURL = folder.appendingPathComponent(".out"), errURL = folder.appendingPathComponent(".err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close(); try err.close()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    private func entente(_ arguments: [String]) throws -> CLIHarness.Result {
+        try harness.run(arguments)
     }
 
-    private func write(_ text: String, _ name: String) throws {
-        let url = folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
+    private func write(_ text: String, _ name: String) throws { try harness.write(text, to: name) }
 
     func testValidatePrintsTheAlignedTableAndSummaryAndWritesBothCSVs() throws {
         try write(Self.scripted, "cases/scripted.yaml")

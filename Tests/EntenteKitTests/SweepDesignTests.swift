@@ -408,6 +408,18 @@ final class SweepDesignTests: XCTestCase {
         XCTAssertEqual(message, "\(path):3:3: error: parameter 'events.war.intensity' cannot take 20: 'intensity' must be between 0 and 10; found 20")
     }
 
+    /// A path the editor cannot set is the path's problem whatever the value: the editor's typed error
+    /// decides, not the wording of its message (which once sent `kinds.X.delta` to "cannot take").
+    func testAPathNamingNoKindIsAPathProblemNotAValueProblem() throws {
+        let (path, message) = try problems("""
+            scenario: tiny.yaml
+            parameters:
+              kinds.zzz.delta: {values: [1]}
+
+            """)
+        XCTAssertEqual(message, "\(path):3:3: error: parameter 'kinds.zzz.delta': no kind 'zzz' is declared under `kinds:`; expected one of: none declared")
+    }
+
     func testFromGreaterThanToIsRefused() throws {
         let (path, message) = try problems("""
             scenario: tiny.yaml

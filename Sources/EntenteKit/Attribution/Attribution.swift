@@ -165,12 +165,12 @@ public struct Attribution {
                 }
                 try folder.write("shapley.csv", bytes: values.bytes)
             }
-            var manifest = Manifest(command: request.commandLine, scenario: base, scenarioPath: request.path, variant: nil,
-                                    settings: request.settings, seed: seed, replicates: replicates, started: started,
-                                    duration: Date().timeIntervalSince(started))
-            manifest.fields["attribute"] = ["by": request.by.rawValue, "players": players, "arms": masks.count,
-                                            "shapley": request.shapley ? (exact ? "exact" : "permutation") : "none",
-                                            "permutations": exact || !request.shapley ? 0 : request.permutations]
+            let run = ScenarioRunManifest(command: request.commandLine, scenario: base, scenarioPath: request.path, variant: nil,
+                                          settings: request.settings, seed: seed, replicates: replicates, started: started)
+            let settings = AttributeManifest.Settings(by: request.by.rawValue, players: players, arms: masks.count,
+                                                      shapley: request.shapley ? (exact ? "exact" : "permutation") : "none",
+                                                      permutations: exact || !request.shapley ? 0 : request.permutations)
+            let manifest = AttributeManifest(run: run, attribute: settings)
             try folder.write("manifest.json", bytes: manifest.encoded())
             try folder.commit()
         } catch {

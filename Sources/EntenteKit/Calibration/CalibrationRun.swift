@@ -105,11 +105,11 @@ public enum CalibrationRun {
     static func previous(_ spec: CalibrationSpec, folder: String) throws -> ([ParticlePopulation], [GenerationRecord]) {
         let manifestPath = folder + "/manifest.json"
         guard let data = FileManager.default.contents(atPath: manifestPath),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              object["tool"] as? String == "entente", object["command"] as? String == "calibrate" else {
+              let manifest = try? JSONDecoder().decode(CalibrateManifest.self, from: data),
+              manifest.header.tool == "entente", manifest.header.command == "calibrate" else {
             throw EntenteError.noInput("--resume: \(folder) holds no calibration results (no manifest.json with \"command\": \"calibrate\"); run without --resume")
         }
-        guard let fingerprint = object["fingerprint"] as? String, fingerprint == Self.fingerprint(spec) else {
+        guard manifest.fingerprint == Self.fingerprint(spec) else {
             throw EntenteError.usage("--resume: \(folder) was written by a different calibration (scenario files, parameters, priors, observations, particles, replicates, alpha or seed differ; only `stop:` may change); run without --resume, with --force to replace it")
         }
         let populations = try ParticlesFile.read(path: folder + "/particles.csv")
@@ -141,45 +141,21 @@ public enum CalibrationRun {
         try folder.write("particles.csv", bytes: CalibrationOutputs.particlesCSV(populations, parameterNames: names))
         try folder.write("generations.csv", bytes: CalibrationOutputs.generationsCSV(records, populations: populations))
         try folder.write("posterior.csv", bytes: CalibrationOutputs.posteriorCSV(populations.last!))
-        var manifest = Manifest(command: "calibrate", started: started, duration: Date().timeIntervalSince(started))
-        manifest.fields["command_line"] = request.commandLine
-        manifest.fields["status"] = status
-        manifest.fields["stop_reason"] = reason?.rawValue ?? NSNull()
-        manifest.fields["abandoned_generation"] = abandoned ?? NSNull()
-        manifest.fields["final_generation"] = populations.count - 1
-        manifest.fields["simulations"] = records.reduce(0) { $0 + $1.simulations }
-        manifest.fields["fingerprint"] = fingerprint(spec)
-        manifest.fields["seeding"] = "CalibrationStreams: key = SplitMix64 chain of (seed ^ 0x4142432D534D4321, generation, particle, attempt); proposals RandomStream(mix(key ^ 1)); replicate r of scenario s StreamSeed.key(mix(key ^ 2), s, r)"
         let settings = spec.settings
-        manifest.fields["calibration"] = [
-            "path": spec.file,
-            "sha256": FileManager.default.contents(atPath: spec.file).map { SHA256.hex($0) } ?? "",
-            "particles": settings.particles, "replicates_per_particle": spec.replicates, "alpha": settings.alpha,
-            "window_months": spec.window, "seed": settings.seed,
-            "stop": ["min_acceptance": settings.minAcceptance, "tolerance": settings.tolerance.map { $0 as Any } ?? NSNull(),
-                     "generations": settings.generations, "simulations": settings.simulations.map { $0 as Any } ?? NSNull()] as [String: Any],
-            "parameters": spec.parameters.map { fitted -> [String: Any] in
-                var entry: [String: Any] = ["name": fitted.parameter.info.name, "prior": fitted.prior.name]
-                switch fitted.prior {
-                case .uniform(let low, let high), .logUniform(let low, let high): entry["min"] = low; entry["max"] = high
-                case .normal(let mean, let sd, let lower, let upper): entry["mean"] = mean; entry["sd"] = sd; entry["min"] = lower; entry["max"] = upper
-                }
-                return entry
-            },
-            "observations": spec.targets.map { target -> [String: Any] in
-                var entry: [String: Any] = ["observation": target.label, "weight": target.weight]
-                switch target.kind {
-                case .event(let month, let window): entry["kind"] = "event"; entry["observed_month"] = String(format: "%04d-%02d", (month - 1) / 12, (month - 1) % 12 + 1); entry["window_months"] = window
-                case .nonEvent: entry["kind"] = "non-event"
-                case .number(let value, let scale): entry["kind"] = "number"; entry["value"] = value; entry["scale"] = scale
-                }
-                return entry
-            },
-        ] as [String: Any]
-        manifest.fields["scenarios"] = zip(spec.scenarioReferences, zip(spec.scenarioPaths, spec.scenarios)).map { reference, pair -> [String: Any] in
-            ["path": reference, "name": pair.1.name,
-             "sha256": FileManager.default.contents(atPath: pair.0).map { SHA256.hex($0) } ?? ""]
+        let calibration = CalibrateManifest.Settings(
+            path: spec.file, sha256: ManifestInput(path: spec.file).sha256, particles: settings.particles,
+            replicatesPerParticle: spec.replicates, alpha: settings.alpha, windowMonths: spec.window, seed: settings.seed,
+            stop: .init(minAcceptance: settings.minAcceptance, tolerance: settings.tolerance, generations: settings.generations,
+                        simulations: settings.simulations),
+            parameters: spec.parameters.map { CalibrateManifest.FittedParameter(name: $0.parameter.info.name, prior: $0.prior) },
+            observations: spec.targets.map(CalibrateManifest.Observation.init))
+        let scenarios = zip(spec.scenarioReferences, zip(spec.scenarioPaths, spec.scenarios)).map { reference, pair in
+            CalibrateManifest.ScenarioEntry(path: reference, name: pair.1.name, sha256: ManifestInput(path: pair.0).sha256)
         }
+        let manifest = CalibrateManifest(commandLine: request.commandLine, started: started, status: status, stopReason: reason?.rawValue,
+                                         abandonedGeneration: abandoned, finalGeneration: populations.count - 1,
+                                         simulations: records.reduce(0) { $0 + $1.simulations }, fingerprint: fingerprint(spec),
+                                         calibration: calibration, scenarios: scenarios)
         try folder.write("manifest.json", bytes: manifest.encoded())
     }
 }

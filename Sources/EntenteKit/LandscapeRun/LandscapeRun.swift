@@ -27,18 +27,14 @@ public enum LandscapeRun {
             try folder.write("balance.csv", bytes: LandscapeCSV.balance(balance))
             try folder.write("actors.csv", bytes: LandscapeCSV.actors(input.system, balance))
             if options.keepAll { try folder.write("bipartitions.csv", bytes: LandscapeCSV.bipartitions(landscape)) }
-            var manifest = Manifest(command: commandLine, started: started, duration: Date().timeIntervalSince(started))
-            manifest.fields["scenario"] = ["path": scenario.file,
-                                           "sha256": FileManager.default.contents(atPath: scenario.file).map { SHA256.hex($0) } ?? ""]
-            manifest.fields["source"] = input.source.rawValue
-            manifest.fields["at"] = input.when
-            manifest.fields["replicates_averaged"] = input.replicates
-            manifest.fields["run_folder"] = input.runFolder.map { $0 as Any } ?? NSNull()
-            manifest.fields["seed"] = options.seed
-            manifest.fields["landscape"] = ["exhaustive": landscape.exhaustive, "basin_exact": landscape.basinExact,
-                                            "starts": landscape.starts, "minima": landscape.minima.count,
-                                            "random_stream": "RandomStream(seed, point: \(LandscapeOptions.randomPoint), replicate: 0 landscape, 1 balance)",
-                                            "tolerance": landscape.tolerance]
+            let search = LandscapeManifest.Search(
+                exhaustive: landscape.exhaustive, basinExact: landscape.basinExact, starts: landscape.starts,
+                minima: landscape.minima.count,
+                randomStream: "RandomStream(seed, point: \(LandscapeOptions.randomPoint), replicate: 0 landscape, 1 balance)",
+                tolerance: landscape.tolerance)
+            let manifest = LandscapeManifest(command: commandLine, started: started, scenario: ManifestInput(path: scenario.file),
+                                             source: input.source.rawValue, at: input.when, replicatesAveraged: input.replicates,
+                                             runFolder: input.runFolder, seed: options.seed, landscape: search)
             try folder.write("manifest.json", bytes: manifest.encoded())
             try folder.commit()
             return Report(landscape: landscape, balance: balance, seconds: seconds)

@@ -105,8 +105,8 @@ public struct OutputTarget {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= 16 << 20,
               let data = FileManager.default.contents(atPath: path),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return false }
-        return object["tool"] as? String == "entente" && object["command"] is String
+              let header = try? JSONDecoder().decode(ManifestHeader.self, from: data) else { return false }
+        return header.tool == "entente"
     }
 
     /// `path` made absolute and normalised, with the symbolic links of the part that exists resolved

@@ -75,11 +75,9 @@ extension Comparison {
             try folder.write("outcomes.csv", bytes: outcomes.bytes)
             try folder.write("effects.csv", bytes: table.bytes)
             try folder.write("draws.csv", bytes: experiment.drawsTable().bytes)
-            var manifest = Manifest(command: request.commandLine, scenario: base, scenarioPath: request.path, variant: nil,
-                                    settings: request.settings, seed: seed, replicates: replicates, started: started,
-                                    duration: Date().timeIntervalSince(started))
-            manifest.fields["variants"] = arms.map(\.name)
-            manifest.fields["posterior"] = experiment.manifestEntry()
+            let run = ScenarioRunManifest(command: request.commandLine, scenario: base, scenarioPath: request.path, variant: nil,
+                                          settings: request.settings, seed: seed, replicates: replicates, started: started)
+            let manifest = CompareManifest(run: run, variants: arms.map(\.name), posterior: experiment.manifestEntry())
             try folder.write("manifest.json", bytes: manifest.encoded())
             try folder.commit()
             return Result(folder: out, variants: arms.count - 1, replicates: replicates, effects: effects)

@@ -95,26 +95,25 @@ struct PosteriorExperiment {
     }
 
     /// The manifest's `posterior` entry.
-    func manifestEntry() -> [String: Any] {
+    func manifestEntry() -> PosteriorEntry {
         let fitted = source.parameters
         let replaced = Set(arms.flatMap { arm in arm.scenario.explicitParameters.subtracting(arm.kept) }).intersection(fitted)
         var kept: [String: [String]] = [:]
         for arm in arms where !arm.kept.isEmpty { kept[arm.name] = arm.kept.map(\.info.name).sorted() }
-        return [
-            "folder": source.folder,
-            "particles_sha256": source.sha256,
-            "calibration_status": source.status,
-            "final_generation": source.population.generation,
-            "particles": source.population.count,
-            "parameters": source.population.parameterNames,
-            "draws": draws,
-            "replicates_per_draw": replicates,
-            "scenario_values_replaced": fitted.filter { replaced.contains($0) }.map(\.info.name),
-            "variant_values_kept": kept,
-            "draw_stream": "gsl_ran_discrete by weight on StreamSeed.key(seed, -2, 0)",
-            "run_streams": "StreamSeed.key(seed, draw, replicate), the same for every arm",
-            "estimator": "mean of per-draw means; ci95 = two-stage percentile bootstrap (draws, then replicates within draw), B = \(PosteriorEstimator.resamples), row k on StreamSeed.key(seed, -3, k); draw_q05/q95 = quantiles of per-draw means",
-        ]
+        return PosteriorEntry(
+            folder: source.folder,
+            particlesSHA256: source.sha256,
+            calibrationStatus: source.status,
+            finalGeneration: source.population.generation,
+            particles: source.population.count,
+            parameters: source.population.parameterNames,
+            draws: draws,
+            replicatesPerDraw: replicates,
+            scenarioValuesReplaced: fitted.filter { replaced.contains($0) }.map(\.info.name),
+            variantValuesKept: kept,
+            drawStream: "gsl_ran_discrete by weight on StreamSeed.key(seed, -2, 0)",
+            runStreams: "StreamSeed.key(seed, draw, replicate), the same for every arm",
+            estimator: "mean of per-draw means; ci95 = two-stage percentile bootstrap (draws, then replicates within draw), B = \(PosteriorEstimator.resamples), row k on StreamSeed.key(seed, -3, k); draw_q05/q95 = quantiles of per-draw means")
     }
 
     /// Values of outcome column `column` grouped by draw.

@@ -95,17 +95,17 @@ public struct PosteriorSource: Sendable {
             }
             return SourceLocation(file: path, line: 1, column: 1)
         }
-        guard let fields = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              fields["tool"] as? String == "entente", fields["command"] as? String == "calibrate" else {
+        guard let manifest = try? JSONDecoder().decode(CalibrateManifest.self, from: data),
+              manifest.header.tool == "entente", manifest.header.command == "calibrate" else {
             throw EntenteError.data([Diagnostic("expected the manifest of `entente calibrate` (\"tool\": \"entente\", \"command\": \"calibrate\"); --posterior takes a calibration results folder",
                                                 at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        let status = fields["status"] as? String ?? "unknown"
+        let status = manifest.status
         guard status == "complete" else {
             if allowIncomplete { return status }
             throw EntenteError.data([Diagnostic("the calibration is not complete (status '\(status)'); finish or resume it" + hint, at: location(of: "status"))])
         }
-        if let final = fields["final_generation"] as? Int, final != finalGeneration {
+        if let final = manifest.finalGeneration, final != finalGeneration {
             throw EntenteError.data([Diagnostic("final_generation is \(final) but the last generation in particles.csv is \(finalGeneration); the folder was edited or mixed — rerun or resume the calibration",
                                                 at: location(of: "final_generation"))])
         }

@@ -52,11 +52,10 @@ extension ScenarioRun {
             try folder.write("outcomes.csv", bytes: table.bytes)
             try folder.write("summary.csv", bytes: summary.bytes)
             try folder.write("draws.csv", bytes: experiment.drawsTable().bytes)
-            var manifest = Manifest(command: request.commandLine, scenario: scenario, scenarioPath: request.path,
-                                    variant: request.variant, settings: request.settings, seed: seed, replicates: replicates,
-                                    started: started, duration: Date().timeIntervalSince(started))
-            manifest.fields["posterior"] = experiment.manifestEntry()
-            manifest.fields["failed_replicates"] = 0
+            let run = ScenarioRunManifest(command: request.commandLine, scenario: scenario, scenarioPath: request.path,
+                                          variant: request.variant, settings: request.settings, seed: seed, replicates: replicates,
+                                          started: started)
+            let manifest = RunManifest(run: run, posterior: experiment.manifestEntry(), failedReplicates: 0)
             try folder.write("manifest.json", bytes: manifest.encoded())
             try folder.commit()
             let means = summarised.enumerated().map { row, index in (columns[index].name, estimates[row].mean) }

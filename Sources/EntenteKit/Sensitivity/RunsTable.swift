@@ -13,11 +13,11 @@ struct RunsTable {
     /// variant outcomes in `values` and whether they are flags; nil for the others.
     var pairs: [(baseline: Int, variant: Int, binary: Bool)?] = []
 
-    static func read(path: String, manifest: SensitivityAnalysis.Manifest) throws -> RunsTable {
+    static func read(path: String, manifest: SweepManifest) throws -> RunsTable {
         guard FileManager.default.fileExists(atPath: path) else { throw EntenteError.noInput("\(path) not found") }
         var reader = try CSVLineReader(path: path)
         let names = manifest.parameters.map(\.path)
-        let columns = manifest.outcome_columns
+        let columns = manifest.outcomeColumns
         let expected = ["point", "replicate", "seed"] + names + columns.map(\.name) + ["status", "error"]
         guard reader.next() == expected else {
             throw EntenteError.data([Diagnostic("expected the header \(expected.joined(separator: ",")) of this sweep's runs.csv",

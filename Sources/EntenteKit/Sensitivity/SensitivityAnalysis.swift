@@ -15,31 +15,11 @@ public enum SensitivityAnalysis {
     /// The header of sensitivity.csv.
     public static let header = ["outcome", "parameter", "parameter2", "index", "value", "ci95_low", "ci95_high"]
 
-    /// What a folder's manifest.json must say for an analysis.
-    struct Manifest: Decodable {
-        struct Parameter: Decodable { var path: String }
-        struct Column: Decodable { var name: String; var kind: String }
-        struct Options: Decodable { var second_order: Bool; var levels: Int }
-        struct ShardInfo: Decodable { var count: Int }
-        var design: String
-        var design_options: Options?
-        var points: [[Double]]
-        var replicates: Int
-        var seed: UInt64
-        var parameters: [Parameter]
-        var outcome_columns: [Column]
-        var variants: [String]?
-        var status: String
-        var shard: ShardInfo
-    }
-
     /// True when `folder`'s manifest names a saltelli or morris design of one shard (or a merged sweep):
     /// `entente sweep` and `entente merge` then analyse it when they finish.
     public static func applies(to folder: String) -> Bool {
-        struct Head: Decodable { struct ShardInfo: Decodable { var count: Int }; var design: String; var shard: ShardInfo }
-        guard let data = FileManager.default.contents(atPath: folder + "/manifest.json"),
-              let head = try? JSONDecoder().decode(Head.self, from: data) else { return false }
-        return head.shard.count == 1 && (head.design == DesignName.saltelli.rawValue || head.design == DesignName.morris.rawValue)
+        guard let manifest = SweepManifest.decoded(folder: folder) else { return false }
+        return manifest.shard.count == 1 && (manifest.design == DesignName.saltelli.rawValue || manifest.design == DesignName.morris.rawValue)
     }
 
     /// Analyses `folder` and writes `folder/sensitivity.csv` atomically; returns its path and the number of rows.
@@ -49,8 +29,7 @@ public enum SensitivityAnalysis {
         guard FileManager.default.fileExists(atPath: manifestPath) else {
             throw EntenteError.noInput("\(manifestPath) not found; expected the output folder of `entente sweep`")
         }
-        guard let data = FileManager.default.contents(atPath: manifestPath),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else {
+        guard let manifest = SweepManifest.decoded(folder: folder) else {
             throw EntenteError.data([Diagnostic("\(manifestPath) is not a sweep manifest with design, points, replicates, seed, parameters and outcome_columns; expected a folder written by `entente sweep`", at: nil)])
         }
         guard manifest.design == DesignName.saltelli.rawValue || manifest.design == DesignName.morris.rawValue else {
@@ -70,7 +49,7 @@ public enum SensitivityAnalysis {
     }
 
     /// The bytes of sensitivity.csv.
-    static func csv(manifest: Manifest, table: RunsTable) throws -> (bytes: [UInt8], rows: Int) {
+    static func csv(manifest: SweepManifest, table: RunsTable) throws -> (bytes: [UInt8], rows: Int) {
         var output = CSVBuffer(header: header)
         var rows = 0
         func row(_ outcome: String, _ parameter: String, _ parameter2: String, _ index: String, _ value: Double, _ halfWidth: Double?) {
@@ -81,8 +60,8 @@ public enum SensitivityAnalysis {
         }
         let names = manifest.parameters.map(\.path)
         let k = names.count
-        let secondOrder = manifest.design_options?.second_order ?? true
-        let levels = manifest.design_options?.levels ?? 4
+        let secondOrder = manifest.designOptions?.secondOrder ?? true
+        let levels = manifest.designOptions?.levels ?? 4
         for (number, outcome) in table.outcomes.enumerated() {
             let means = table.pointMeans(outcome: number)
             if let point = means.firstIndex(where: { $0.isNaN }) {

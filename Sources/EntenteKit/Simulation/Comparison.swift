@@ -147,18 +147,11 @@ public struct Comparison {
         do {
             try folder.write("outcomes.csv", bytes: outcomes.bytes)
             try folder.write("effects.csv", bytes: table.bytes)
-            var manifest = Manifest(command: request.commandLine, scenario: base, scenarioPath: request.path, variant: nil,
-                                    settings: request.settings, seed: seed, replicates: replicates, started: started,
-                                    duration: Date().timeIntervalSince(started))
-            manifest.fields["variants"] = names
-            if let record = request.record {
-                var recorded: [String: Any] = ["every": record.every, "trust": record.trust.rawValue]
-                if record.drivers { recorded["drivers"] = true }
-                if record.landscape { recorded["landscape"] = true }
-                if record.steps { recorded["steps"] = true }
-                manifest.fields["record"] = recorded
-            }
-            if request.compress { manifest.fields["compressed"] = true }
+            let run = ScenarioRunManifest(command: request.commandLine, scenario: base, scenarioPath: request.path, variant: nil,
+                                          settings: request.settings, seed: seed, replicates: replicates, started: started)
+            var manifest = CompareManifest(run: run, variants: names)
+            manifest.record = request.record.map(RunManifest.Record.init)
+            manifest.compressed = request.compress ? true : nil
             try folder.write("manifest.json", bytes: manifest.encoded())
             try folder.commit()
         } catch {

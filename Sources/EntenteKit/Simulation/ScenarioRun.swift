@@ -126,16 +126,11 @@ public struct ScenarioRun {
         for file in files { try file?.close() }
         try folder.write("outcomes.csv", bytes: outcomes.bytes)
         if let steps { try folder.write("steps.csv", bytes: steps.csv(labels: labels)) }
-        var manifest = Manifest(command: request.commandLine, scenario: scenario, scenarioPath: request.path,
-                                variant: request.variant, settings: request.settings, seed: seed, replicates: replicates,
-                                started: started, duration: Date().timeIntervalSince(started))
-        var recorded: [String: Any] = ["every": request.record.every, "trust": request.record.trust.rawValue]
-        if request.record.drivers { recorded["drivers"] = true }
-        if request.record.landscape { recorded["landscape"] = true }
-        if request.record.steps { recorded["steps"] = true }
-        manifest.fields["record"] = recorded
-        if request.compress { manifest.fields["compressed"] = true }
-        manifest.fields["failed_replicates"] = failures.count
+        let run = ScenarioRunManifest(command: request.commandLine, scenario: scenario, scenarioPath: request.path,
+                                      variant: request.variant, settings: request.settings, seed: seed, replicates: replicates,
+                                      started: started)
+        let manifest = RunManifest(run: run, record: request.record, failedReplicates: failures.count,
+                                   compressed: request.compress)
         try folder.write("manifest.json", bytes: manifest.encoded())
         let statistics = columns.enumerated().filter { $0.element.kind != .date }.map { index, column in
             (column.name, Statistics.summarize(values[index], binary: column.kind == .flag))

@@ -63,47 +63,14 @@ public struct SweepDecoder {
             context.error("a sobol design supports at most 40 parameters (GSL's limit); found \(parameters.count)", at: root.location)
         }
         if context.diagnostics.isEmpty, let design, let samples, let replicates {
-            // Checked before the design is built: a grid of two 10^6-step ranges would otherwise try to hold 10^12 points.
-            let counts = DesignRegistry.pointCount(design, parameters: parameters.count, samples: samples, options: designOptions).map { [$0] }
-                ?? parameters.map(\.gridCount)
-            var points = 1
-            var overflow = false
-            for count in counts where !overflow { (points, overflow) = points.multipliedReportingOverflow(by: count) }
-            let node = top["parameters"] ?? root
-            if overflow || points > Self.maxPoints {
-                let size = overflow ? "more than \(Int.max)" : "\(points)"
-                let factors = design == .grid && counts.count > 1 ? " (\(counts.map(String.init).joined(separator: " × ")))" : ""
-                context.error("the \(design.rawValue) design has \(size) points\(factors); expected at most \(Self.maxPoints) points (use fewer steps, values or samples)",
-                              at: design == .grid ? node.location : (top["samples"] ?? node).location)
-            } else if points.multipliedReportingOverflow(by: replicates).overflow || points * replicates > Self.maxRuns {
-                context.error("the sweep has \(points) points × \(replicates) replicates; expected at most \(Self.maxRuns) runs (use fewer points or replicates, or shards)",
-                              at: (top["replicates"] ?? node).location)
-            }
+            checkSize(design: design, samples: samples, replicates: replicates, parameters: parameters, options: designOptions,
+                      top: top, root: root, context: &context)
         }
         guard context.diagnostics.isEmpty, let reference, let seed, let replicates, let design, let samples, let record else {
             throw EntenteError.data(context.diagnostics)
         }
-        // Absolute first: `standardized` on a relative URL drops a leading `..` (`../sweep.yaml`).
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let base = URL(fileURLWithPath: absolute).deletingLastPathComponent()
-        let scenarioPath = reference.hasPrefix("/") ? reference : base.appendingPathComponent(reference).standardized.path
-        let relativePath = Self.displayPath(scenarioPath)
-        // lstat: a symbolic link loop or a dangling link exists as a link; the reader names it as such.
-        var link = stat()
-        guard lstat(scenarioPath, &link) == 0 else {
-            throw EntenteError.data([Diagnostic("scenario file \(reference) not found (looked at \(relativePath)); paths are relative to the sweep file",
-                                                at: top["scenario"]!.location)])
-        }
-        var scenarioRoot = try YAMLDocumentReader().read(path: scenarioPath, displayName: relativePath)
-        if let outcomes {
-            var entries = scenarioRoot.entries ?? []
-            // The scenario's `observed:` refers to its own outcomes, which this list replaces; a sweep
-            // scores nothing against history, so the observations are dropped with them.
-            entries.removeAll { $0.key == "outcomes" || $0.key == "observed" }
-            entries.append(.init(key: "outcomes", keyLocation: outcomes.location, value: outcomes))
-            scenarioRoot = YAMLNode(.mapping(entries), at: scenarioRoot.location)
-        }
-        let template = ScenarioTemplate(file: relativePath, root: scenarioRoot, variant: variant)
+        let (scenarioPath, template) = try Self.template(reference: reference, at: top["scenario"]!.location, sweepPath: path,
+                                                        outcomes: outcomes, variant: variant)
         var problems: [Diagnostic] = []
         do {
             _ = try template.instantiate([])
@@ -112,21 +79,7 @@ public struct SweepDecoder {
             throw EntenteError.data([Diagnostic(Self.strip(error.description), at: top["variant"]?.location ?? root.location)])
         }
         for parameter in parameters {
-            for value in parameter.extremes {
-                do {
-                    _ = try template.instantiate([(parameter.path, value)])
-                } catch let error as EntenteError {
-                    // The loader names the override (`--set PATH=VALUE: ...`); here the sweep file's line says it.
-                    var reason = Self.strip(error.description)
-                    let prefix = "--set \(parameter.path)=\(NumberText.plain(value)): "
-                    if reason.hasPrefix(prefix) { reason.removeFirst(prefix.count) }
-                    let unknownPath = reason.hasPrefix("unknown ") || reason.hasPrefix("no item with id") || reason.hasPrefix("the scenario has no")
-                    problems.append(Diagnostic(unknownPath ? "parameter '\(parameter.path)': \(reason)"
-                                                           : "parameter '\(parameter.path)' cannot take \(NumberText.plain(value)): \(reason)",
-                                               at: parameter.location))
-                    break
-                }
-            }
+            if let problem = try Self.problem(of: parameter, in: template) { problems.append(problem) }
         }
         guard problems.isEmpty else { throw EntenteError.data(problems) }
         let variants = try decodeVariants(top["variants"], top: top, template: template, record: record)
@@ -137,6 +90,76 @@ public struct SweepDecoder {
         withOptions.designOptions = designOptions
         withOptions.variants = variants
         return (withOptions, template)
+    }
+
+    /// Reads the scenario the sweep names (relative to the sweep file) into a template, with the sweep's
+    /// outcome list in place of the scenario's; returns the scenario's path and the template.
+    static func template(reference: String, at location: SourceLocation, sweepPath path: String, outcomes: YAMLNode?,
+                         variant: String?) throws -> (String, ScenarioTemplate) {
+        // Absolute first: `standardized` on a relative URL drops a leading `..` (`../sweep.yaml`).
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let base = URL(fileURLWithPath: absolute).deletingLastPathComponent()
+        let scenarioPath = reference.hasPrefix("/") ? reference : base.appendingPathComponent(reference).standardized.path
+        let relativePath = displayPath(scenarioPath)
+        // lstat: a symbolic link loop or a dangling link exists as a link; the reader names it as such.
+        var link = stat()
+        guard lstat(scenarioPath, &link) == 0 else {
+            throw EntenteError.data([Diagnostic("scenario file \(reference) not found (looked at \(relativePath)); paths are relative to the sweep file",
+                                                at: location)])
+        }
+        var scenarioRoot = try YAMLDocumentReader().read(path: scenarioPath, displayName: relativePath)
+        if let outcomes {
+            var entries = scenarioRoot.entries ?? []
+            // The scenario's `observed:` refers to its own outcomes, which this list replaces; a sweep
+            // scores nothing against history, so the observations are dropped with them.
+            entries.removeAll { $0.key == "outcomes" || $0.key == "observed" }
+            entries.append(.init(key: "outcomes", keyLocation: outcomes.location, value: outcomes))
+            scenarioRoot = YAMLNode(.mapping(entries), at: scenarioRoot.location)
+        }
+        return (scenarioPath, ScenarioTemplate(file: relativePath, root: scenarioRoot, variant: variant))
+    }
+
+    /// Refuses a design of more than ``maxPoints`` points or a sweep of more than ``maxRuns`` runs. Checked
+    /// before the design is built: a grid of two 10^6-step ranges would otherwise try to hold 10^12 points.
+    func checkSize(design: DesignName, samples: Int, replicates: Int, parameters: [SweepParameter], options: DesignOptions,
+                   top: FieldReader, root: YAMLNode, context: inout DecodeContext) {
+        let counts = DesignRegistry.pointCount(design, parameters: parameters.count, samples: samples, options: options).map { [$0] }
+            ?? parameters.map(\.gridCount)
+        var points = 1
+        var overflow = false
+        for count in counts where !overflow { (points, overflow) = points.multipliedReportingOverflow(by: count) }
+        let node = top["parameters"] ?? root
+        if overflow || points > Self.maxPoints {
+            let size = overflow ? "more than \(Int.max)" : "\(points)"
+            let factors = design == .grid && counts.count > 1 ? " (\(counts.map(String.init).joined(separator: " × ")))" : ""
+            context.error("the \(design.rawValue) design has \(size) points\(factors); expected at most \(Self.maxPoints) points (use fewer steps, values or samples)",
+                          at: design == .grid ? node.location : (top["samples"] ?? node).location)
+        } else if points.multipliedReportingOverflow(by: replicates).overflow || points * replicates > Self.maxRuns {
+            context.error("the sweep has \(points) points × \(replicates) replicates; expected at most \(Self.maxRuns) runs (use fewer points or replicates, or shards)",
+                          at: (top["replicates"] ?? node).location)
+        }
+    }
+
+    /// The first problem of a swept parameter, located at its line of the sweep file: a path that names
+    /// nothing, or the first extreme value the scenario refuses (with the decoder's reasons; a reason placed
+    /// elsewhere in the scenario keeps its own location).
+    static func problem(of parameter: SweepParameter, in template: ScenarioTemplate) throws -> Diagnostic? {
+        for value in parameter.extremes {
+            switch try template.check(path: parameter.path, value: value) {
+            case .accepted:
+                continue
+            case .unknownPath(let reason):
+                return Diagnostic("parameter '\(parameter.path)': \(reason)", at: parameter.location)
+            case .rejected(let diagnostics):
+                let reasons = diagnostics.map { diagnostic -> String in
+                    if diagnostic.location?.argument != nil { return diagnostic.message }
+                    return (diagnostic.location.map { "\($0): " } ?? "") + diagnostic.message
+                }
+                return Diagnostic("parameter '\(parameter.path)' cannot take \(NumberText.plain(value)): \(reasons.joined(separator: "\nerror: "))",
+                                  at: parameter.location)
+            }
+        }
+        return nil
     }
 
     func decodeParameters(_ node: YAMLNode, context: inout DecodeContext) -> [SweepParameter] {

@@ -17,7 +17,6 @@ public enum SweepMerger {
 
     struct ShardFolder {
         var path: String
-        var object: [String: Any]
         var manifest: SweepManifest
     }
 
@@ -44,10 +43,7 @@ public enum SweepMerger {
             destination = destination ?? folders[0]
         }
         let shards = try shardPaths.map { path -> ShardFolder in
-            let manifest = try SweepManifest.read(folder: path)
-            let data = fileManager.contents(atPath: path + "/manifest.json") ?? Data()
-            let object = (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-            return ShardFolder(path: path, object: object, manifest: manifest)
+            ShardFolder(path: path, manifest: try SweepManifest.read(folder: path))
         }
         let reference = shards[0]
         var problems: [String] = []
@@ -81,24 +77,10 @@ public enum SweepMerger {
         guard problems.isEmpty else {
             throw EntenteError.usage("cannot merge:\n  " + problems.joined(separator: "\n  ") + "\nnothing was written")
         }
-        // JSONDecoder reads numbers exactly (JSONSerialization on Linux can be off in the last digit).
-        struct Design: Decodable {
-            struct Parameter: Decodable { var path: String }
-            struct Column: Decodable { var name: String; var kind: String }
-            var points: [[Double]]
-            var replicates: Int
-            var seed: UInt64
-            var parameters: [Parameter]
-            var outcome_columns: [Column]
-            var variants: [String]?
-        }
-        guard let data = fileManager.contents(atPath: reference.path + "/manifest.json"),
-              let design = try? JSONDecoder().decode(Design.self, from: data) else {
-            throw EntenteError.data([Diagnostic("\(reference.path)/manifest.json lacks points, replicates, seed, parameters or outcome_columns", at: nil)])
-        }
+        let design = reference.manifest
         let points = design.points
         let replicates = design.replicates
-        let columns = design.outcome_columns.map { OutcomeColumn(name: $0.name, kind: $0.kind == "flag" ? .flag : $0.kind == "date" ? .date : .number) }
+        let columns = design.outcomeColumns.map(\.outcomeColumn)
         let paths = design.parameters.map(\.path)
 
         // Check every row, index it by (point, replicate), then copy rows in that order.
@@ -166,14 +148,14 @@ public enum SweepMerger {
         var aggregator = PointsAggregator(parameterPaths: paths, points: points, replicates: replicates, columns: columns)
         aggregator.variants = design.variants ?? []
         try AtomicFile.write(try aggregator.pointsCSV(runFiles: [runsPath]), to: folder + "/points.csv")
-        var manifest = reference.object
-        manifest["shard"] = ["index": 0, "count": 1]
-        manifest["merged_from"] = shards.map { $0.path }
-        manifest["runs_done"] = refs.count
-        manifest["runs_total"] = refs.count
-        manifest["runs_failed"] = failed
-        manifest["status"] = "complete"
-        try SweepManifest.write(manifest, folder: folder)
+        var manifest = reference.manifest
+        manifest.shard = .whole
+        manifest.mergedFrom = shards.map { $0.path }
+        manifest.runsDone = refs.count
+        manifest.runsTotal = refs.count
+        manifest.runsFailed = failed
+        manifest.status = "complete"
+        try manifest.write(folder: folder)
         return Result(folder: folder, shards: shards.count, runs: refs.count, failed: failed)
     }
 

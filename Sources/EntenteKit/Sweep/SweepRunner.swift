@@ -95,14 +95,10 @@ public struct SweepRunner {
             try file.close()
         }
         let runsFile = try OutputFile(path: runsPath, append: true)
-        let gslVersion = GSLSetup.version
+        let written = SweepManifest(plan: plan, hash: hash, shard: request.shard, columns: columns,
+                                    model: baseScenario.model, command: request.commandLine, started: started)
         func manifest(status: String, done: Int, failed: Int) throws {
-            var object = SweepManifest.object(plan: plan, hash: hash, shard: request.shard, status: status, done: done,
-                                              total: total, failed: failed, command: request.commandLine,
-                                              started: started, gslVersion: gslVersion)
-            object["outcome_columns"] = columns.map { ["name": $0.name, "kind": "\($0.kind)"] }
-            object["model"] = baseScenario.model
-            try SweepManifest.write(object, folder: folder)
+            try written.with(status: status, done: done, total: total, failed: failed).write(folder: folder)
         }
         try manifest(status: "running", done: done.count, failed: failedBefore)
         let state = SharedProgress(done: done.count, failed: failedBefore, file: runsFile)

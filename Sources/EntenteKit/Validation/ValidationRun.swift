@@ -75,21 +75,13 @@ public enum ValidationRun {
     }
 
     /// manifest.json: version, seed rule, replicates, window, settings and every case file's SHA-256.
-    static func manifest(_ cases: ValidationCases, request: Request, started: Date) -> Manifest {
-        var manifest = Manifest(command: request.commandLine, started: started, duration: Date().timeIntervalSince(started))
-        manifest.fields["replicates"] = request.replicates
-        manifest.fields["window_months"] = request.window
-        manifest.fields["settings"] = request.settings
-        manifest.fields["seed"] = request.seed.map { $0 as Any } ?? NSNull()
-        manifest.fields["seed_rule"] = request.seed == nil ? "each case's own `seed:`" : "--seed \(request.seed!) for every case"
-        manifest.fields["cases"] = cases.scenarios.map { scenario -> [String: Any] in
-            var parameters: [String: Double] = [:]
-            for parameter in scenario.listedParameters { parameters[parameter.info.name] = scenario.parameters[parameter] }
-            return ["path": scenario.file, "name": scenario.name,
-                    "sha256": FileManager.default.contents(atPath: scenario.file).map { SHA256.hex($0) } ?? "",
-                    "seed": request.seed ?? scenario.seed, "observed": scenario.observed.count,
-                    "parameters": parameters, "model": scenario.model]
+    static func manifest(_ cases: ValidationCases, request: Request, started: Date) -> ValidateManifest {
+        let entries = cases.scenarios.map { scenario in
+            ValidateManifest.Case(path: scenario.file, name: scenario.name, sha256: ManifestInput(path: scenario.file).sha256,
+                                  seed: request.seed ?? scenario.seed, observed: scenario.observed.count,
+                                  parameters: ScenarioRunManifest.parameters(of: scenario), model: scenario.model)
         }
-        return manifest
+        return ValidateManifest(command: request.commandLine, started: started, replicates: request.replicates,
+                                windowMonths: request.window, settings: request.settings, seed: request.seed, cases: entries)
     }
 }
