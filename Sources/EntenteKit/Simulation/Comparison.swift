@@ -69,18 +69,14 @@ public struct Comparison {
     public static func execute(_ request: Request, progress: (Int, Int) -> Void = { _, _ in }) throws -> Result {
         if let posterior = request.posterior { return try executePosterior(request, posterior: posterior) }
         let started = Date()
-        let loader = ScenarioLoader()
-        let base = try loader.load(path: request.path, settings: request.settings)
+        let scenarios = try ScenarioLoader().loadArms(path: request.path, settings: request.settings)
+        let base = scenarios[0]
         guard !base.variants.isEmpty else {
             throw EntenteError.usage("\(request.path) declares no variants; add a `variants:` list (docs/scenario-format.md)")
         }
         let replicates = request.replicates ?? base.replicates
         let seed = request.seed ?? base.seed
         let names = ["baseline"] + base.variants.map(\.name)
-        var scenarios = [base]
-        for variant in base.variants {
-            scenarios.append(try loader.load(path: request.path, variant: variant.name, settings: request.settings))
-        }
         let columns = Engine(scenario: base).outcomeColumns
         let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
         let out = request.out ?? "Results/\(stem)/compare"
