@@ -324,9 +324,9 @@ public struct SweepRunner {
 
     /// True when a run's five series files are all there, each starting with its header and ending with a newline.
     static func seriesComplete(folder: String) -> Bool {
-        for (name, columns) in SeriesRecorder.headers {
-            let header = Array((columns.joined(separator: ",") + "\n").utf8)
-            guard let handle = FileHandle(forReadingAtPath: folder + "/" + name) else { return false }
+        for series in SeriesFile.always {
+            let header = Array((series.columns.joined(separator: ",") + "\n").utf8)
+            guard let handle = FileHandle(forReadingAtPath: folder + "/" + series.name) else { return false }
             defer { try? handle.close() }
             guard [UInt8](handle.readData(ofLength: header.count)) == header,
                   let size = try? handle.seekToEnd(), size >= UInt64(header.count) else { return false }
@@ -348,9 +348,8 @@ public struct SweepRunner {
                 throw EntenteError.cannotCreate("cannot create \(folder): \(FileProblem.cause(of: error)) (was the results folder removed while the sweep was running?)")
             }
         }
-        let buffers = [recorder.trust, recorder.affinity, recorder.states, recorder.blocs, recorder.events]
-        for ((name, columns), body) in zip(SeriesRecorder.headers, buffers) {
-            try AtomicFile.write(CSVBuffer(header: columns).bytes + body.bytes, to: folder + "/" + name, durable: true)
+        for series in SeriesFile.always {
+            try AtomicFile.write(CSVBuffer(header: series.columns).bytes + recorder[keyPath: series.rows].bytes, to: folder + "/" + series.name, durable: true)
         }
         try OutputFile.syncFolder(folder)
     }
