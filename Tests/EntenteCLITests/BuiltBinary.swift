@@ -53,6 +53,8 @@ struct CLIHarness {
         var stderr: String
         /// True when the run was killed at its timeout (or by any signal).
         var wasKilled = false
+        /// The signal that ended the run, nil when it exited.
+        var signal: Int32?
     }
 
     /// The working folder, removed by ``remove()``.
@@ -104,13 +106,7 @@ struct CLIHarness {
     /// Runs any executable in `directory`, output captured through temporary files.
     static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:],
                     timeout: TimeInterval? = nil) throws -> Result {
-        let launched = try launch(executable, arguments, in: directory, environment: environment)
-        if let timeout {
-            let deadline = Date().addingTimeInterval(timeout)
-            while launched.process.isRunning && Date() < deadline { usleep(10_000) }
-            if launched.process.isRunning { kill(launched.process.processIdentifier, SIGKILL) }
-        }
-        return try finish(launched)
+        try finish(try launch(executable, arguments, in: directory, environment: environment), timeout: timeout)
     }
 
     /// Starts any executable in `directory` with stdin closed; this process's environment without its
@@ -140,11 +136,18 @@ struct CLIHarness {
         return launched
     }
 
-    /// Waits for a launched run and returns what it gave; its output files are removed.
-    func finish(_ launched: Launched) throws -> Result { try Self.finish(launched) }
+    /// Waits for a launched run (killing it after `timeout` seconds, when given) and returns what it gave;
+    /// its output files are removed.
+    func finish(_ launched: Launched, timeout: TimeInterval? = nil) throws -> Result { try Self.finish(launched, timeout: timeout) }
 
-    /// Waits for a launched run and returns what it gave; its output files are removed.
-    static func finish(_ launched: Launched) throws -> Result {
+    /// Waits for a launched run (killing it after `timeout` seconds, when given) and returns what it gave;
+    /// its output files are removed.
+    static func finish(_ launched: Launched, timeout: TimeInterval? = nil) throws -> Result {
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while launched.process.isRunning && Date() < deadline { usleep(10_000) }
+            if launched.process.isRunning { kill(launched.process.processIdentifier, SIGKILL) }
+        }
         launched.process.waitUntilExit()
         for handle in launched.handles { try handle.close() }
         defer {
@@ -154,7 +157,8 @@ struct CLIHarness {
         return Result(status: launched.process.terminationStatus,
                       stdout: String(decoding: try Data(contentsOf: launched.outURL), as: UTF8.self),
                       stderr: String(decoding: try Data(contentsOf: launched.errURL), as: UTF8.self),
-                      wasKilled: launched.process.terminationReason != .exit)
+                      wasKilled: launched.process.terminationReason != .exit,
+                      signal: launched.process.terminationReason == .uncaughtSignal ? launched.process.terminationStatus : nil)
     }
 
     /// Writes `text` to `name` in the folder (creating subfolders) and returns its path.
