@@ -12,42 +12,13 @@ final class SweepCLITests: XCTestCase {
 
     override func setUpWithError() throws {
         cli = try CLIHarness(prefix: "entente-sweep-cli")
-        try write(Self.tinyScenario, to: "tiny.yaml")
+        try write(TinyScenarios.fourStates, to: "tiny.yaml")
         try write(Self.sweep(), to: "sweep.yaml")
     }
 
     override func tearDownWithError() throws {
         cli?.remove()
     }
-
-    /// Four states, 24 monthly steps, a bloc, a covert transfer and its reveal, and two attacks whose
-    /// calls for help are answered at random, so replicates differ and A leaves X in some of them.
-    private static let tinyScenario = """
-        name: tiny
-        calendar: {start: 2020-01, end: 2021-12, step: month}
-        seed: 7
-        replicates: 2
-        parameters: {hazard: 5, leave_threshold: 0.1}
-        states:
-          - {id: A, capability: 1}
-          - {id: B, capability: 2}
-          - {id: C, capability: 3}
-          - {id: D, capability: 1.5}
-        blocs:
-          - {id: X, leader: B, members: [A, B, D], obligation: 0.8}
-        trust:
-          - {from: A, to: C, value: -0.8, mutual: true}
-          - {from: B, to: C, value: 0.3, mutual: true}
-        events:
-          - {id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 1.0, covert: true}
-          - {id: leak, at: 2020-06, type: reveal, events: [sale]}
-          - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.5, bloc: X}
-          - {id: war2, at: 2021-01, type: attack, by: C, target: A, intensity: 1.5, bloc: X}
-        outcomes:
-          - {name: a_left, type: left, state: A, bloc: X}
-          - {name: a_trust_b, type: trust, from: A, to: B}
-
-        """
 
     /// A grid of 2 × 3 points over betrayal × complicity.
     private static func sweep(replicates: Int = 20, seed: Int = 5) -> String {
@@ -172,7 +143,7 @@ final class SweepCLITests: XCTestCase {
 
     func testASweepThatReplacesTheOutcomesIgnoresTheScenariosObservations() throws {
         // The observations name the scenario's own outcome (a_left), which the sweep's list replaces.
-        try write(Self.tinyScenario + "observed:\n  a_left: {happened: never, source: \"test\"}\n", to: "tiny.yaml")
+        try write(TinyScenarios.fourStates + "observed:\n  a_left: {happened: never, source: \"test\"}\n", to: "tiny.yaml")
         try write(Self.sweep().replacingOccurrences(of: "outcomes: from-scenario",
                                                     with: "outcomes:\n  - {name: a_trust_c, type: trust, from: A, to: C}"),
                   to: "sweep.yaml")
