@@ -53,6 +53,8 @@ struct CLIHarness {
         var stderr: String
         /// True when the run was killed at its timeout (or by any signal).
         var wasKilled = false
+        /// The signal that ended the run, nil when it exited.
+        var signal: Int32?
     }
 
     /// The working folder, removed by ``remove()``.
@@ -68,6 +70,23 @@ struct CLIHarness {
     /// Deletes the working folder and everything in it.
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
+    /// A run of a binary started and not yet waited for: a test can signal it, watch the files it
+    /// writes, or start another beside it. Its output goes to two temporary files until ``finish(_:)``.
+    final class Launched {
+        /// The running process.
+        let process = Process()
+        let outURL: URL
+        let errURL: URL
+        /// This side's handles of the output files, closed by ``CLIHarness/finish(_:)``.
+        fileprivate var handles: [FileHandle] = []
+
+        fileprivate init() {
+            let id = UUID().uuidString
+            outURL = FileManager.default.temporaryDirectory.appendingPathComponent("entente-out-\(id)")
+            errURL = FileManager.default.temporaryDirectory.appendingPathComponent("entente-err-\(id)")
+        }
+    }
+
     /// Runs `entente arguments` in the folder (or `directory`), with `environment` added to this process's;
     /// killed after `timeout` seconds when one is given.
     func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
@@ -75,42 +94,71 @@ struct CLIHarness {
         try Self.run(BuiltBinary.required("entente"), arguments, in: directory ?? folder, environment: environment, timeout: timeout)
     }
 
+    /// Starts `entente arguments` in the folder (or `directory`) without waiting; `limit` is a shell command
+    /// run first in the same process (`ulimit -f 1`), for resource limits.
+    func launch(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], limit: String? = nil) throws -> Launched {
+        let binary = try BuiltBinary.required("entente")
+        guard let limit else { return try Self.launch(binary, arguments, in: directory ?? folder, environment: environment) }
+        return try Self.launch(URL(fileURLWithPath: "/bin/sh"), ["-c", "\(limit); exec \"$0\" \"$@\"", binary.path] + arguments,
+                               in: directory ?? folder, environment: environment)
+    }
+
     /// Runs any executable in `directory`, output captured through temporary files.
     static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:],
                     timeout: TimeInterval? = nil) throws -> Result {
-        let process = Process()
+        try finish(try launch(executable, arguments, in: directory, environment: environment), timeout: timeout)
+    }
+
+    /// Starts any executable in `directory` with stdin closed; this process's environment without its
+    /// `SLURM_` variables (a test run inside a Slurm job must not shard the sweeps it starts), plus `environment`.
+    static func launch(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Launched {
+        let launched = Launched()
+        let process = launched.process
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
-        let id = UUID().uuidString
-        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("entente-out-\(id)")
-        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("entente-err-\(id)")
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SLURM_") }.merging(environment) { _, new in new }
+        _ = FileManager.default.createFile(atPath: launched.outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: launched.errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: launched.outURL), err = try FileHandle(forWritingTo: launched.errURL)
+        launched.handles = [out, err]
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        do {
+            try process.run()
+        } catch {
+            for handle in launched.handles { try? handle.close() }
+            try? FileManager.default.removeItem(at: launched.outURL)
+            try? FileManager.default.removeItem(at: launched.errURL)
+            throw error
+        }
+        return launched
+    }
+
+    /// Waits for a launched run (killing it after `timeout` seconds, when given) and returns what it gave;
+    /// its output files are removed.
+    func finish(_ launched: Launched, timeout: TimeInterval? = nil) throws -> Result { try Self.finish(launched, timeout: timeout) }
+
+    /// Waits for a launched run (killing it after `timeout` seconds, when given) and returns what it gave;
+    /// its output files are removed.
+    static func finish(_ launched: Launched, timeout: TimeInterval? = nil) throws -> Result {
         if let timeout {
             let deadline = Date().addingTimeInterval(timeout)
-            while process.isRunning && Date() < deadline { usleep(10_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            while launched.process.isRunning && Date() < deadline { usleep(10_000) }
+            if launched.process.isRunning { kill(launched.process.processIdentifier, SIGKILL) }
         }
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-                      wasKilled: process.terminationReason != .exit)
+        launched.process.waitUntilExit()
+        for handle in launched.handles { try handle.close() }
+        defer {
+            try? FileManager.default.removeItem(at: launched.outURL)
+            try? FileManager.default.removeItem(at: launched.errURL)
+        }
+        return Result(status: launched.process.terminationStatus,
+                      stdout: String(decoding: try Data(contentsOf: launched.outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: launched.errURL), as: UTF8.self),
+                      wasKilled: launched.process.terminationReason != .exit,
+                      signal: launched.process.terminationReason == .uncaughtSignal ? launched.process.terminationStatus : nil)
     }
 
     /// Writes `text` to `name` in the folder (creating subfolders) and returns its path.

@@ -3,11 +3,11 @@ import XCTest
 
 /// `--compress`: the time-series CSVs are written gzip-compressed, and gunzip to exactly the bytes written without it.
 final class CompressCLITests: XCTestCase {
-    private var folder: URL!
+    private var cli: CLIHarness!
+    private var folder: URL { cli.folder }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-compress-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        cli = try CLIHarness(prefix: "entente-compress")
         try """
             name: compress tiny
             calendar: {start: 2020-01, end: 2020-06, step: month}
@@ -29,33 +29,19 @@ final class CompressCLITests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        cli?.remove()
     }
 
     @discardableResult
-    private func run(_ tool: URL, _ arguments: [String]) throws -> (status: Int32, out: Data, err: String) {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, outData, String(decoding: errData, as: UTF8.self))
-    }
+    private func entente(_ arguments: [String]) throws -> CLIHarness.Result { try cli.run(arguments) }
 
-    private func entente(_ arguments: [String]) throws -> (status: Int32, out: Data, err: String) {
-        try run(try BuiltBinary.required("entente"), arguments)
-    }
-
+    /// The bytes of the gzip file at `path`, decompressed by gzip into a file (stdout is read as text).
     private func gunzip(_ path: String) throws -> Data {
-        let result = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "gzip -dc < \"$1\"", "sh", path])
-        XCTAssertEqual(result.status, 0, result.err)
-        return result.out
+        let output = folder.appendingPathComponent("gunzipped-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try CLIHarness.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "gzip -dc < \"$1\" > \"$2\"", "sh", path, output.path], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try Data(contentsOf: output)
     }
 
     private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
@@ -88,7 +74,7 @@ final class CompressCLITests: XCTestCase {
         XCTAssertEqual(try entente(["run", "tiny.yaml", "--out", "gz", "--record", "drivers", "--compress", "--quiet"]).status, 0)
         let result = try entente(["explain", "gz", "--state", "A", "--bloc", "X"])
         XCTAssertEqual(result.status, 66)
-        XCTAssertEqual(result.err, "error: gz has drivers.csv.gz (written with --compress) and explain reads drivers.csv; decompress it first with `gunzip -k gz/drivers.csv.gz` (docs/outputs.md#compress)\n")
+        XCTAssertEqual(result.stderr, "error: gz has drivers.csv.gz (written with --compress) and explain reads drivers.csv; decompress it first with `gunzip -k gz/drivers.csv.gz` (docs/outputs.md#compress)\n")
     }
     /// compare --record: every arm's series in one file per kind, `variant` first, rows by arm then replicate;
     /// each arm's rows are exactly those of `run` (with --variant) on the same seed, since arms share random numbers.
@@ -116,6 +102,6 @@ final class CompressCLITests: XCTestCase {
     func testCompareCompressWithoutRecordIsRefusedWithExit64() throws {
         let result = try entente(["compare", "tiny.yaml", "--out", "cmp", "--compress", "--quiet"])
         XCTAssertEqual(result.status, 64)
-        XCTAssertEqual(result.err, "error: --compress compresses the time series of --record; add --record (e.g. --record every=1)\n")
+        XCTAssertEqual(result.stderr, "error: --compress compresses the time series of --record; add --record (e.g. --record every=1)\n")
     }
 }

@@ -5,36 +5,23 @@ import XCTest
 /// `entente run --record landscape`: landscape.csv per recorded step, the same bytes whatever --jobs,
 /// equal to the landscape recomputed by brute force from the recorded trust and capabilities.
 final class LandscapeRecordCLITests: XCTestCase {
-    private var folder: URL!
+    private var cli: CLIHarness!
+    private var folder: URL { cli.folder }
 
     override func setUpWithError() throws {
-        guard BuiltBinary.url("entente") != nil else {
-            throw XCTSkip("no entente binary beside the test bundle; looked at \(BuiltBinary.candidates("entente").map(\.path))")
-        }
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-landscape-record-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        cli = try CLIHarness(prefix: "entente-landscape-record")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        cli?.remove()
     }
 
     private var scenario: String { BuiltBinary.packageRoot.appendingPathComponent("Scenarios/csto-2018-2024.yaml").path }
 
     @discardableResult
     private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try cli.run(arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     private func rows(_ path: String) throws -> [[String]] {

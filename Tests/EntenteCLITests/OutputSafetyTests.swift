@@ -6,24 +6,21 @@ import XCTest
 /// it did not create, unless told to with `--force`, and then only a folder holding an Entente manifest.
 /// Each test snapshots the user's files and checks they are byte-for-byte the same afterwards.
 final class OutputSafetyTests: XCTestCase {
-    private var folder: URL!
+    private var cli: CLIHarness!
+    /// The working folder, its symbolic links resolved (paths in messages are compared with it).
+    private var folder: URL { cli.folder.resolvingSymlinksInPath() }
 
     override func setUpWithError() throws {
-        guard BuiltBinary.url("entente") != nil else {
-            throw XCTSkip("no entente binary beside the test bundle; looked at \(BuiltBinary.candidates("entente").map(\.path))")
-        }
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-output-safety-\(UUID().uuidString)", isDirectory: true).resolvingSymlinksInPath()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        cli = try CLIHarness(prefix: "entente-output-safety")
         try write(Self.scenario, to: "work/tiny.yaml")
         try write("scenario: tiny.yaml\nseed: 3\nreplicates: 2\nparameters:\n  betrayal: {values: [1, 2]}\n", to: "work/sweep.yaml")
         try write("precious notes\n", to: "work/notes.txt")
     }
 
     override func tearDownWithError() throws {
-        if let folder {
-            chmod(folder.path, 0o755)
-            try? FileManager.default.removeItem(at: folder)
+        if let cli {
+            chmod(cli.folder.path, 0o755)
+            cli.remove()
         }
     }
 
@@ -70,39 +67,13 @@ final class OutputSafetyTests: XCTestCase {
     private func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
     /// Starts `entente arguments` in `directory` (default: work/).
-    private func launch(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> (Process, URL, URL) {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? path("work"))
-        var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SLURM_") }
-        variables.merge(environment) { $1 }
-        process.environment = variables
-        let id = UUID().uuidString
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("safety-out-\(id)")
-        let err = FileManager.default.temporaryDirectory.appendingPathComponent("safety-err-\(id)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return (process, out, err)
+    private func launch(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CLIHarness.Launched {
+        try cli.launch(arguments, in: URL(fileURLWithPath: directory ?? path("work")), environment: environment)
     }
 
-    private func finish(_ launched: (Process, URL, URL), timeout: TimeInterval = 120) -> Outcome {
-        let (process, out, err) = launched
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        let stdout = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)
-        let stderr = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
-        try? FileManager.default.removeItem(at: out)
-        try? FileManager.default.removeItem(at: err)
-        let signaled = process.terminationReason == .uncaughtSignal
-        return Outcome(status: signaled ? -1 : process.terminationStatus, stdout: stdout, stderr: stderr,
-                       signal: signaled ? process.terminationStatus : nil)
+    private func finish(_ launched: CLIHarness.Launched, timeout: TimeInterval = 120) -> Outcome {
+        guard let result = try? cli.finish(launched, timeout: timeout) else { return Outcome(status: -1, stdout: "", stderr: "", signal: nil) }
+        return Outcome(status: result.signal == nil ? result.status : -1, stdout: result.stdout, stderr: result.stderr, signal: result.signal)
     }
 
     private func entente(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Outcome {
@@ -327,16 +298,16 @@ final class OutputSafetyTests: XCTestCase {
             ? ["run", "tiny.yaml", "--out", "res", "--force", "--replicates", "2000000", "--jobs", "1", "--record", "every=1,trust=all", "--quiet"]
             : ["compare", "tiny.yaml", "--out", "res", "--force", "--replicates", "20000000", "--jobs", "1"]
         let launched = try launch(arguments)
-        let staging = path("work/.res.partial-\(launched.0.processIdentifier)")
+        let staging = path("work/.res.partial-\(launched.process.processIdentifier)")
         let deadline = Date().addingTimeInterval(60)
         var seen = false
-        while Date() < deadline && launched.0.isRunning {
+        while Date() < deadline && launched.process.isRunning {
             let size = (try? FileManager.default.attributesOfItem(atPath: staging + "/trust.csv")[.size] as? Int) ?? 0
             if command == "run" ? size > 10_000 : exists(staging) { seen = true; break }
             usleep(10_000)
         }
         if command == "compare" { usleep(300_000) }  // into the simulation
-        kill(launched.0.processIdentifier, signal)
+        kill(launched.process.processIdentifier, signal)
         let outcome = finish(launched, timeout: 60)
         XCTAssertTrue(seen, "the staging folder \(staging) never appeared: \(outcome.stderr)")
         XCTAssertFalse(exists(staging), "the staging folder was left behind")

@@ -4,19 +4,16 @@ import XCTest
 /// Sweeps with `variants:`: each variant runs at every point on the baseline's streams, runs.csv holds
 /// both arms on one row, points.csv the paired differences, `analyze` the indices of the effect.
 final class PairedSweepCLITests: XCTestCase {
-    private var folder: URL!
+    private var cli: CLIHarness!
+    private var folder: URL { cli.folder }
 
     override func setUpWithError() throws {
-        guard BuiltBinary.url("entente") != nil else {
-            throw XCTSkip("no entente binary beside the test bundle; looked at \(BuiltBinary.candidates("entente").map(\.path))")
-        }
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-paired-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        cli = try CLIHarness(prefix: "entente-paired")
         try write(Self.tinyScenario, to: "tiny.yaml")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        cli?.remove()
     }
 
     /// Four states, 24 months, a covert transfer (tagged `sale`), its reveal, two attacks; two variants.
@@ -71,18 +68,8 @@ final class PairedSweepCLITests: XCTestCase {
     }
 
     private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try cli.run(arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     private func rows(_ name: String) throws -> [[String]] {

@@ -4,10 +4,11 @@ import XCTest
 
 /// `entente run|compare --posterior DIR`: determinism across --jobs and the exit statuses of refusals.
 final class PosteriorCLITests: XCTestCase {
-    private var folder: URL!
+    private var cli: CLIHarness!
+    private var folder: URL { cli.folder }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-posterior-cli-\(UUID().uuidString)", isDirectory: true)
+        cli = try CLIHarness(prefix: "entente-posterior-cli")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("cal"), withIntermediateDirectories: true)
         try """
             name: tiny
@@ -40,23 +41,13 @@ final class PosteriorCLITests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        cli?.remove()
     }
 
     @discardableResult
     private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try cli.run(arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }

@@ -5,33 +5,21 @@ import XCTest
 /// `entente init`, `entente schema` and `entente completions` (issue 20): starter files that pass `check`,
 /// a schema that accepts every key the starter files use, and completion of variant and parameter names.
 final class StarterCLITests: XCTestCase {
-    private var folder: URL!
+    private var cli: CLIHarness!
+    private var folder: URL { cli.folder }
 
     override func setUpWithError() throws {
-        _ = try BuiltBinary.required("entente")
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-starter-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        cli = try CLIHarness(prefix: "entente-starter")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        cli?.remove()
     }
 
     /// Runs `entente arguments` in the folder: status, stdout, stderr.
     private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardInput = FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let result = try cli.run(arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     private func text(_ name: String) throws -> String {

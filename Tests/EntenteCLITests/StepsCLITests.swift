@@ -3,11 +3,11 @@ import XCTest
 
 /// `entente run --record steps`: steps.csv summarises each recorded step across replicates; nothing else changes.
 final class StepsCLITests: XCTestCase {
-    private var folder: URL!
+    private var cli: CLIHarness!
+    private var folder: URL { cli.folder }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-steps-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        cli = try CLIHarness(prefix: "entente-steps")
         try """
             name: steps tiny
             calendar: {start: 2020-01, end: 2020-03, step: month}
@@ -26,23 +26,13 @@ final class StepsCLITests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        cli?.remove()
     }
 
     @discardableResult
     private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try cli.run(arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }

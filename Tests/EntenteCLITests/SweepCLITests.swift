@@ -5,60 +5,20 @@ import XCTest
 /// End-to-end tests of `entente sweep`, `--resume`, `--shard` and `entente merge`, run as a subprocess
 /// on a tiny scenario (4 states, 24 monthly steps) so that every sweep takes a fraction of a second.
 final class SweepCLITests: XCTestCase {
-    // MARK: - Locating the binary
-
-    private static var candidates: [URL] { BuiltBinary.candidates("entente") }
-
-    /// The `entente` built beside this test bundle; `ENTENTE_BINARY` overrides the search.
-    static let binary: URL? = BuiltBinary.url("entente")
-
     // MARK: - Fixtures
 
-    private var folder: URL!
+    private var cli: CLIHarness!
+    private var folder: URL { cli.folder }
 
     override func setUpWithError() throws {
-        guard Self.binary != nil else {
-            throw XCTSkip("no entente binary beside the test bundle; looked at \(Self.candidates.map(\.path))")
-        }
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-sweep-cli-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try write(Self.tinyScenario, to: "tiny.yaml")
+        cli = try CLIHarness(prefix: "entente-sweep-cli")
+        try write(TinyScenarios.fourStates, to: "tiny.yaml")
         try write(Self.sweep(), to: "sweep.yaml")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        cli?.remove()
     }
-
-    /// Four states, 24 monthly steps, a bloc, a covert transfer and its reveal, and two attacks whose
-    /// calls for help are answered at random, so replicates differ and A leaves X in some of them.
-    private static let tinyScenario = """
-        name: tiny
-        calendar: {start: 2020-01, end: 2021-12, step: month}
-        seed: 7
-        replicates: 2
-        parameters: {hazard: 5, leave_threshold: 0.1}
-        states:
-          - {id: A, capability: 1}
-          - {id: B, capability: 2}
-          - {id: C, capability: 3}
-          - {id: D, capability: 1.5}
-        blocs:
-          - {id: X, leader: B, members: [A, B, D], obligation: 0.8}
-        trust:
-          - {from: A, to: C, value: -0.8, mutual: true}
-          - {from: B, to: C, value: 0.3, mutual: true}
-        events:
-          - {id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 1.0, covert: true}
-          - {id: leak, at: 2020-06, type: reveal, events: [sale]}
-          - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.5, bloc: X}
-          - {id: war2, at: 2021-01, type: attack, by: C, target: A, intensity: 1.5, bloc: X}
-        outcomes:
-          - {name: a_left, type: left, state: A, bloc: X}
-          - {name: a_trust_b, type: trust, from: A, to: B}
-
-        """
 
     /// A grid of 2 × 3 points over betrayal × complicity.
     private static func sweep(replicates: Int = 20, seed: Int = 5) -> String {
@@ -114,59 +74,16 @@ final class SweepCLITests: XCTestCase {
 
     // MARK: - Running entente
 
-    private struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The environment of every run: this process's, without variables that would change what a sweep does.
-    private static func environment(_ extra: [String: String]) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment.filter { key, _ in
-            !key.hasPrefix("SLURM_")
-        }
-        environment.merge(extra) { $1 }
-        return environment
-    }
-
-    private final class Launched {
-        let process = Process()
-        let outURL: URL
-        let errURL: URL
-        init(outURL: URL, errURL: URL) {
-            self.outURL = outURL
-            self.errURL = errURL
-        }
-    }
+    private typealias Result = CLIHarness.Result
+    private typealias Launched = CLIHarness.Launched
 
     private func launch(_ arguments: [String], environment: [String: String] = [:]) throws -> Launched {
-        let binary = try XCTUnwrap(Self.binary)
-        let id = UUID().uuidString
-        let launched = Launched(outURL: folder.appendingPathComponent(".stdout-\(id)"), errURL: folder.appendingPathComponent(".stderr-\(id)"))
-        _ = FileManager.default.createFile(atPath: launched.outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: launched.errURL.path, contents: nil)
-        let process = launched.process
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = Self.environment(environment)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: launched.outURL)
-        process.standardError = try FileHandle(forWritingTo: launched.errURL)
-        try process.run()
-        return launched
+        try cli.launch(arguments, environment: environment)
     }
 
     private func finish(_ launched: Launched, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Result {
-        launched.process.waitUntilExit()
-        XCTAssertEqual(launched.process.terminationReason, .exit, "entente \(arguments) was killed by a signal", file: file, line: line)
-        defer {
-            try? FileManager.default.removeItem(at: launched.outURL)
-            try? FileManager.default.removeItem(at: launched.errURL)
-        }
-        let result = Result(status: launched.process.terminationStatus,
-                            stdout: String(decoding: try Data(contentsOf: launched.outURL), as: UTF8.self),
-                            stderr: String(decoding: try Data(contentsOf: launched.errURL), as: UTF8.self))
+        let result = try cli.finish(launched)
+        XCTAssertFalse(result.wasKilled, "entente \(arguments) was killed by a signal", file: file, line: line)
         for marker in ["Fatal error", "Stack dump", "Backtrace", "Segmentation"] {
             XCTAssertFalse(result.stderr.contains(marker), "entente \(arguments) crashed: \(result.stderr)", file: file, line: line)
         }
@@ -226,7 +143,7 @@ final class SweepCLITests: XCTestCase {
 
     func testASweepThatReplacesTheOutcomesIgnoresTheScenariosObservations() throws {
         // The observations name the scenario's own outcome (a_left), which the sweep's list replaces.
-        try write(Self.tinyScenario + "observed:\n  a_left: {happened: never, source: \"test\"}\n", to: "tiny.yaml")
+        try write(TinyScenarios.fourStates + "observed:\n  a_left: {happened: never, source: \"test\"}\n", to: "tiny.yaml")
         try write(Self.sweep().replacingOccurrences(of: "outcomes: from-scenario",
                                                     with: "outcomes:\n  - {name: a_trust_c, type: trust, from: A, to: C}"),
                   to: "sweep.yaml")
@@ -351,7 +268,7 @@ final class SweepCLITests: XCTestCase {
 
         let interrupted = try interruptedSweep(["big.yaml", "--out", "cut", "--jobs", "1"], runs: "cut/runs.csv", rows: 200)
         XCTAssertEqual(interrupted.status, 130, interrupted.stderr)
-        XCTAssertTrue(interrupted.stderr.contains("resume with: \(Self.binary!.path) sweep big.yaml --out cut --resume"), interrupted.stderr)
+        XCTAssertTrue(interrupted.stderr.contains("resume with: \(try BuiltBinary.required("entente").path) sweep big.yaml --out cut --resume"), interrupted.stderr)
         let manifest = try readManifest("cut")
         XCTAssertEqual(manifest["status"] as? String, "interrupted")
         let recorded = try lines("cut/runs.csv").count - 1
@@ -525,7 +442,7 @@ final class SweepCLITests: XCTestCase {
         let interrupted = try interruptedSweep(["big.yaml", "--out", "out", "--jobs", "1", "--shard", "0/2"],
                                                runs: "out/shard-0-of-2/runs.csv", rows: 100)
         XCTAssertEqual(interrupted.status, 130, interrupted.stderr)
-        XCTAssertTrue(interrupted.stderr.contains("resume with: \(Self.binary!.path) sweep big.yaml --out out --shard 0/2 --resume"), interrupted.stderr)
+        XCTAssertTrue(interrupted.stderr.contains("resume with: \(try BuiltBinary.required("entente").path) sweep big.yaml --out out --shard 0/2 --resume"), interrupted.stderr)
         try sweep(["big.yaml", "--out", "out", "--jobs", "2", "--shard", "1/2"])
         let result = try entente(["merge", "out"])
         XCTAssertEqual(result.status, 64, result.stderr)

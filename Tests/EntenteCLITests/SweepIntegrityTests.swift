@@ -5,18 +5,17 @@ import XCTest
 /// and `--resume`, `record: full` series written before their rows, `--retry-failed`, refused sweep
 /// paths, Slurm array variables, and `run` under a memory limit. Each runs the built `entente`.
 final class SweepIntegrityTests: XCTestCase {
-    private var folder: URL!
+    private var cli: CLIHarness!
+    private var folder: URL { cli.folder }
 
     override func setUpWithError() throws {
-        _ = try BuiltBinary.required("entente")
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-integrity-cli-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        cli = try CLIHarness(prefix: "entente-integrity-cli")
         try write(Self.tinyScenario, to: "tiny.yaml")
         try write(Self.sweep(), to: "sweep.yaml")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        cli?.remove()
     }
 
     private static let tinyScenario = """
@@ -80,54 +79,16 @@ final class SweepIntegrityTests: XCTestCase {
 
     // MARK: - Running entente
 
-    private struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    private final class Launched {
-        let process = Process()
-        let out: URL
-        let err: URL
-        init(out: URL, err: URL) { self.out = out; self.err = err }
-    }
+    private typealias Launched = CLIHarness.Launched
+    private typealias Output = CLIHarness.Result
 
     /// Starts `entente arguments` in the test folder (through `sh -c` with `limit`, a `ulimit` prefix, when given).
     private func launch(_ arguments: [String], environment: [String: String] = [:], limit: String? = nil) throws -> Launched {
-        let binary = try BuiltBinary.required("entente")
-        let id = UUID().uuidString
-        let launched = Launched(out: folder.appendingPathComponent(".out-\(id)"), err: folder.appendingPathComponent(".err-\(id)"))
-        FileManager.default.createFile(atPath: launched.out.path, contents: nil)
-        FileManager.default.createFile(atPath: launched.err.path, contents: nil)
-        let process = launched.process
-        if let limit {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "\(limit); exec \"$0\" \"$@\"", binary.path] + arguments
-        } else {
-            process.executableURL = binary
-            process.arguments = arguments
-        }
-        process.currentDirectoryURL = folder
-        var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SLURM_") }
-        variables.merge(environment) { $1 }
-        process.environment = variables
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: launched.out)
-        process.standardError = try FileHandle(forWritingTo: launched.err)
-        try process.run()
-        return launched
+        try cli.launch(arguments, environment: environment, limit: limit)
     }
 
     private func finish(_ launched: Launched, file: StaticString = #filePath, line: UInt = #line) throws -> Output {
-        launched.process.waitUntilExit()
-        defer {
-            try? FileManager.default.removeItem(at: launched.out)
-            try? FileManager.default.removeItem(at: launched.err)
-        }
-        let output = Output(status: launched.process.terminationStatus,
-                            stdout: String(decoding: try Data(contentsOf: launched.out), as: UTF8.self),
-                            stderr: String(decoding: try Data(contentsOf: launched.err), as: UTF8.self))
+        let output = try cli.finish(launched)
         for marker in ["Fatal error", "Stack dump", "Backtrace", "failed to allocate"] {
             XCTAssertFalse(output.stderr.contains(marker), "crashed: \(output.stderr)", file: file, line: line)
         }

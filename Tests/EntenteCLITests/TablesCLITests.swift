@@ -4,17 +4,16 @@ import XCTest
 /// The result tables on stdout (issue 20): `compare`'s variant × outcome table wrapped to `$COLUMNS`,
 /// `--format markdown|latex|csv` with the status line moved to stderr, and `compare --quiet`.
 final class TablesCLITests: XCTestCase {
-    private var folder: URL!
+    private var cli: CLIHarness!
+    private var folder: URL { cli.folder }
 
     override func setUpWithError() throws {
-        _ = try BuiltBinary.required("entente")
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-tables-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        cli = try CLIHarness(prefix: "entente-tables")
         try Data(Self.scenario.utf8).write(to: folder.appendingPathComponent("tiny.yaml"))
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        cli?.remove()
     }
 
     /// Three states, a covert sale that leaks, an attack; two variants.
@@ -46,22 +45,8 @@ final class TablesCLITests: XCTestCase {
 
     /// Runs `entente arguments` in the folder with `COLUMNS` set; stdout, stderr and the status.
     private func entente(_ arguments: [String], columns: Int = 200) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["COLUMNS"] = String(columns)
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let result = try cli.run(arguments, environment: ["COLUMNS": String(columns)])
+        return (result.status, result.stdout, result.stderr)
     }
 
     func testCompareWrapsTheVariantByOutcomeTableByOutcomeInSeventyColumnsAndTakesQuiet() throws {

@@ -4,16 +4,15 @@ import XCTest
 /// Messages that teach (issue 20): the habits of other tools (NetLogo, EMA Workbench, SALib) and slips of
 /// a newcomer, each answered with how Entente spells it, with the exact text and exit status.
 final class TeachingMessageTests: XCTestCase {
-    private var folder: URL!
+    private var cli: CLIHarness!
+    private var folder: URL { cli.folder }
 
     override func setUpWithError() throws {
-        _ = try BuiltBinary.required("entente")
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-teach-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        cli = try CLIHarness(prefix: "entente-teach")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        cli?.remove()
     }
 
     /// Two states and one bloc, one event of type `type`, `replicates` replicates.
@@ -43,19 +42,8 @@ final class TeachingMessageTests: XCTestCase {
 
     /// Runs `entente arguments` in the folder: status, stdout, stderr.
     private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardInput = FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let result = try cli.run(arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     private static let eventTypes = "arms_transfer, reveal, attack, aid_request, diplomacy, partnership, shock, membership, regime_change, mediation, occupation, blockade, sanction, basing, lift"

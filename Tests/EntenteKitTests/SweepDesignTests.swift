@@ -579,4 +579,53 @@ final class SweepDesignTests: XCTestCase {
         XCTAssertEqual((engine.scenario.events[0].effect as? ArmsTransfer)?.value, 2.0)
         XCTAssertEqual(engine.scenario.parameters[.betrayal], 1.0)
     }
+    /// `sweep --model 2` builds every arm under model 2: the baseline and a paired sweep's variants (which
+    /// once kept the file's rule set), on typed points and on points that edit events alike.
+    func testModelOverrideReachesTheVariantArmsOfAPairedSweep() throws {
+        let scenario = Self.tinyScenario + """
+            variants:
+              - {name: no-sale, remove: {id: sale}}
+
+            """
+        try scenario.write(to: folder.appendingPathComponent("paired.yaml"), atomically: true, encoding: .utf8)
+        for paths in [["betrayal"], ["events.war.intensity"]] {
+            let path = try writeSweep("""
+                scenario: paired.yaml
+                variants: [no-sale]
+                parameters:
+                  \(paths[0]): {values: [1.0, 2.0]}
+
+                """)
+            var (spec, template) = try SweepDecoder().load(path: path)
+            template.model = 2
+            let settings = [(path: paths[0], value: 2.0)]
+            XCTAssertEqual(try PointEngines(template: template, paths: spec.parameters.map(\.path)).engine(settings).scenario.model, 2)
+            let arms = try SweepPairing(template: template, variants: spec.variants, paths: spec.parameters.map(\.path)).engines(settings)
+            XCTAssertEqual(arms.map(\.scenario.model), [2], paths[0])
+            XCTAssertEqual(arms.map(\.scenario.events.count), [1], "the variant removes the sale, and the reveal left empty")
+        }
+    }
+
+    /// A point that edits events is the scenario `--set` gives at the same values, field for field, also
+    /// with a variant and `--model`; a point the scenario refuses gets `--set`'s message.
+    func testPointsThatEditEventsAreTheScenarioSetGives() throws {
+        let path = try writeSweep("""
+            scenario: tiny.yaml
+            parameters:
+              events.war.intensity: {values: [0.5, 2.0]}
+
+            """)
+        let (_, template) = try SweepDecoder().load(path: path)
+        XCTAssertNil(PointEdits(template: template, paths: ["events.war.intensity", "betrayal", "parameters.betrayal"]),
+                     "a path named twice takes the template's path, which refuses it")
+        let edits = try XCTUnwrap(PointEdits(template: template, paths: ["events.war.intensity", "parameters.betrayal"]))
+        let edited = try XCTUnwrap(edits.scenario([2.5, 0.75]))
+        XCTAssertEqual((edited.events[2].effect as? Attack)?.call.intensity, 2.5)
+        XCTAssertEqual(edited.parameters[.betrayal], 0.75)
+        XCTAssertEqual(edited.explicitParameters, [.betrayal])
+        XCTAssertNil(edits.scenario([12, 0.75]), "intensity above 10 does not decode")
+        XCTAssertThrowsError(try template.instantiate([("events.war.intensity", 12), ("parameters.betrayal", 0.75)])) { error in
+            XCTAssertEqual("\(error)", "error: --set events.war.intensity=12: 'intensity' must be between 0 and 10; found 12")
+        }
+    }
 }

@@ -129,8 +129,8 @@ public struct ResultsFolder {
     }
 
     /// The names Entente writes into a staging folder.
-    static let stagingFileNames: Set<String> = Set(SeriesRecorder.headers.map(\.file))
-        .union(SeriesRecorder.headers.map { $0.file + ".gz" } + ["drivers.csv.gz", "landscape.csv.gz"])
+    static let stagingFileNames: Set<String> = Set(SeriesFile.always.map(\.name))
+        .union(SeriesFile.all.map { $0.name + ".gz" })
         .union(["outcomes.csv", "effects.csv", "manifest.json", "landscape.csv", "balance.csv", "actors.csv", "bipartitions.csv",
                 "drivers.csv", "attribution.csv", "shapley.csv", "validation.csv", "cases.csv",
                 "particles.csv", "generations.csv", "posterior.csv", "steps.csv"])

@@ -10,17 +10,16 @@ extension Comparison {
     static func executePosterior(_ request: Request, posterior: PosteriorOptions) throws -> Result {
         let started = Date()
         let source = try PosteriorSource.load(folder: posterior.folder, allowIncomplete: posterior.allowIncomplete)
-        let loader = ScenarioLoader()
-        let base = try loader.load(path: request.path, settings: request.settings)
+        let scenarios = try ScenarioLoader().loadArms(path: request.path, settings: request.settings)
+        let base = scenarios[0]
         guard !base.variants.isEmpty else {
             throw EntenteError.usage("\(request.path) declares no variants; add a `variants:` list (docs/scenario-format.md)")
         }
         let replicates = request.replicates ?? base.replicates
         let seed = request.seed ?? base.seed
         var arms = [PosteriorExperiment.Arm(name: "baseline", scenario: base, kept: [])]
-        for variant in base.variants {
-            arms.append(PosteriorExperiment.Arm(name: variant.name,
-                                                scenario: try loader.load(path: request.path, variant: variant.name, settings: request.settings),
+        for (variant, scenario) in zip(base.variants, scenarios.dropFirst()) {
+            arms.append(PosteriorExperiment.Arm(name: variant.name, scenario: scenario,
                                                 kept: PosteriorExperiment.keptParameters(of: variant, fitted: source.parameters)))
         }
         let experiment = try PosteriorExperiment(source: source, arms: arms, draws: posterior.draws, replicates: replicates,

@@ -24,8 +24,7 @@ struct PosteriorExperiment {
     init(source: PosteriorSource, arms: [Arm], draws: Int, replicates: Int, seed: UInt64, settings: [String]) throws {
         let fitted = Set(source.parameters)
         for setting in settings {
-            let path = ScenarioEditor.canonicalPath(String(setting.prefix { $0 != "=" }))
-            if path.hasPrefix("parameters."), let parameter = Parameter.named(String(path.dropFirst("parameters.".count))), fitted.contains(parameter) {
+            if let parameter = ScenarioPath.parameter(of: String(setting.prefix { $0 != "=" })), fitted.contains(parameter) {
                 throw EntenteError.usage("--set \(setting): '\(parameter.info.name)' is fitted in \(source.folder)/particles.csv, so each draw sets it; drop the --set, or run without --posterior")
             }
         }
@@ -45,9 +44,7 @@ struct PosteriorExperiment {
         guard let variant else { return [] }
         var kept = Set<Parameter>()
         for (path, _) in variant.settings {
-            let canonical = ScenarioEditor.canonicalPath(path)
-            if canonical.hasPrefix("parameters."), let parameter = Parameter.named(String(canonical.dropFirst("parameters.".count))),
-               fitted.contains(parameter) {
+            if let parameter = ScenarioPath.parameter(of: path), fitted.contains(parameter) {
                 kept.insert(parameter)
             }
         }

@@ -1,10 +1,10 @@
 /// Edits a scenario's YAML tree before decoding: `--set PATH=VALUE` overrides and variants.
 ///
-/// Paths: a parameter name (`betrayal`) or `parameters.NAME`; `seed`; `replicates`; `model`;
+/// Paths (``ScenarioPath``): a parameter name (`betrayal`) or `parameters.NAME`; `seed`; `replicates`; `model`;
 /// `calendar.start|end|step`; `kinds.NAME.delta` (a kind declared under `kinds:`); `states.ID.FIELD`, `blocs.ID.FIELD`, `events.ID.FIELD`.
 /// The typed decoder validates the values afterwards, so an override is checked exactly
 /// like a value written in the file.
-public struct ScenarioEditor {
+public struct ScenarioEditor: Sendable {
     /// The tree being edited.
     public internal(set) var root: YAMLNode
     /// Locations of the values set, so the decoder can tell overrides apart.
@@ -18,31 +18,29 @@ public struct ScenarioEditor {
 
     /// Sets `path` to `value`; throws ``PathError`` for a path that names nothing.
     public mutating func set(path: String, value: YAMLNode) throws {
-        let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard root.entries != nil else { throw PathError(message: "the scenario is not a mapping") }
         overrideLocations.insert(value.location)
-        switch parts.count {
-        case 1 where ["seed", "replicates", "name", "model"].contains(parts[0]):
-            root = Self.setting(root, key: parts[0], to: value)
-        case 1:
-            try setParameter(parts[0], value: value)
-        case 2 where parts[0] == "parameters":
-            try setParameter(parts[1], value: value)
-        case 2 where parts[0] == "calendar":
-            guard ["start", "end", "step"].contains(parts[1]) else {
-                throw PathError(message: "unknown calendar field '\(parts[1])'; expected start, end or step")
-            }
+        try set(ScenarioPath(path), value: value)
+    }
+
+    /// Sets a parsed path to `value`; throws ``PathError`` when the scenario has nothing there (an
+    /// undeclared kind, no item with that id).
+    public mutating func set(_ path: ScenarioPath, value: YAMLNode) throws {
+        guard root.entries != nil else { throw PathError(message: "the scenario is not a mapping") }
+        overrideLocations.insert(value.location)
+        switch path {
+        case .setting(let key):
+            root = Self.setting(root, key: key, to: value)
+        case .parameter(let parameter):
+            let parameters = root["parameters"] ?? YAMLNode(.mapping([]), at: value.location)
+            root = Self.setting(root, key: "parameters", to: Self.setting(parameters, key: parameter.info.name, to: value))
+        case .calendar(let field):
             let calendar = root["calendar"] ?? YAMLNode(.mapping([]), at: value.location)
-            root = Self.setting(root, key: "calendar", to: Self.setting(calendar, key: parts[1], to: value))
-        case _ where parts[0] == "observed":
-            throw PathError(message: "'observed' records what really happened and cannot be changed by --set or a variant; edit the file instead")
-        case 3 where parts[0] == "kinds":
-            try setKindField(kind: parts[1], field: parts[2], value: value)
-        case 3 where ["states", "blocs", "events"].contains(parts[0]):
-            try setItemField(list: parts[0], id: parts[1], field: parts[2], value: value)
-        default:
-            let hint = DidYouMean.hint(for: path, among: Parameter.names)
-            throw PathError(message: "unknown name or path '\(path)'\(hint); expected a parameter name (see docs/model.md), seed, replicates, calendar.FIELD, kinds.NAME.delta, or states|blocs|events.ID.FIELD")
+            root = Self.setting(root, key: "calendar", to: Self.setting(calendar, key: field, to: value))
+        case .kindDelta(let kind):
+            try setKindDelta(kind: kind, value: value)
+        case .item(let list, let id, let field):
+            try setItemField(list: list, id: id, field: field, value: value)
         }
     }
 
@@ -99,14 +97,6 @@ public struct ScenarioEditor {
                 throw EntenteError.data([Diagnostic("variant '\(variant.name)': \(error.message)", at: value.location)])
             }
         }
-    }
-
-    private mutating func setParameter(_ name: String, value: YAMLNode) throws {
-        guard Parameter.named(name) != nil else {
-            throw PathError(message: "unknown parameter '\(name)'\(DidYouMean.hint(for: name, among: Parameter.names)); see docs/model.md for the list")
-        }
-        let parameters = root["parameters"] ?? YAMLNode(.mapping([]), at: value.location)
-        root = Self.setting(root, key: "parameters", to: Self.setting(parameters, key: name, to: value))
     }
 
     private mutating func setItemField(list: String, id: String, field: String, value: YAMLNode) throws {

@@ -69,81 +69,34 @@ public struct Comparison {
     public static func execute(_ request: Request, progress: (Int, Int) -> Void = { _, _ in }) throws -> Result {
         if let posterior = request.posterior { return try executePosterior(request, posterior: posterior) }
         let started = Date()
-        let loader = ScenarioLoader()
-        let base = try loader.load(path: request.path, settings: request.settings)
+        let scenarios = try ScenarioLoader().loadArms(path: request.path, settings: request.settings)
+        let base = scenarios[0]
         guard !base.variants.isEmpty else {
             throw EntenteError.usage("\(request.path) declares no variants; add a `variants:` list (docs/scenario-format.md)")
         }
         let replicates = request.replicates ?? base.replicates
         let seed = request.seed ?? base.seed
         let names = ["baseline"] + base.variants.map(\.name)
-        var scenarios = [base]
-        for variant in base.variants {
-            scenarios.append(try loader.load(path: request.path, variant: variant.name, settings: request.settings))
-        }
         let columns = Engine(scenario: base).outcomeColumns
         let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
         let out = request.out ?? "Results/\(stem)/compare"
         let folder = try ResultsFolder(path: out, force: request.force, inputs: [request.path])  // refuse an existing folder before any run
-        var results: [[[Double]]] = []
-        let total = scenarios.count * replicates
-        let counter = ProgressCounter()
-        if let record = request.record {
-            do {
+        let results: [[[Double]]]
+        do {
+            if let record = request.record {
                 if record.landscape { try LandscapeSnapshot.checkSize(states: base.states.count) }
                 results = try runArmsRecording(scenarios, names: names, replicates: replicates, seed: seed, request: request,
                                                record: record, folder: folder, report: progress)
-            } catch {
-                folder.discard()
-                throw error
+            } else {
+                results = try runArms(scenarios, replicates: replicates, seed: seed, jobs: request.jobs, report: progress)
             }
-        } else {
-            try withoutActuallyEscaping(progress) { progress in
-                nonisolated(unsafe) let report = progress  // called under the counter's lock only, one call at a time
-                for scenario in scenarios {
-                    let engine = Engine(scenario: scenario)
-                    let runs = ParallelMap.run(count: replicates, jobs: request.jobs) { replicate -> RunResult in
-                        var observer = NullObserver()
-                        let result = engine.run(replicate: replicate, seed: seed, observer: &observer)
-                        counter.increment { report($0, total) }
-                        return result
-                    }
-                    if let failed = runs.firstIndex(where: { $0.error != nil }) {
-                        folder.discard()
-                        throw EntenteError.software("replicate \(failed) failed: \(runs[failed].error!)")
-                    }
-                    results.append(runs.map(\.outcomes))
-                }
-            }
+        } catch {
+            folder.discard()
+            throw error
         }
-        let labels = base.calendar.labels
-        var outcomes = CSVBuffer(header: ["variant", "replicate"] + columns.map(\.name))
-        for (v, name) in names.enumerated() {
-            for replicate in 0..<replicates {
-                outcomes.field(name)
-                outcomes.field(replicate)
-                for (index, column) in columns.enumerated() {
-                    OutcomeFormatting.write(results[v][replicate][index], kind: column.kind, labels: labels, into: &outcomes)
-                }
-                outcomes.endRow()
-            }
-        }
-        var effects: [Effect] = []
-        for v in 1..<names.count {
-            for (index, column) in columns.enumerated() where column.kind != .date {
-                let baseline = results[0].map { $0[index] }
-                let variant = results[v].map { $0[index] }
-                effects.append(effect(variant: names[v], outcome: column.name, baseline: baseline, values: variant,
-                                      binary: column.kind == .flag))
-            }
-        }
-        var table = CSVBuffer(header: effectColumns)
-        for effect in effects {
-            table.field(effect.variant); table.field(effect.outcome); table.field(effect.n)
-            table.field(effect.baselineMean); table.field(effect.variantMean); table.field(effect.difference)
-            table.field(effect.ci95Low); table.field(effect.ci95High); table.field(effect.variantLow); table.field(effect.variantHigh)
-            table.endRow()
-        }
+        let outcomes = outcomesCSV(names: names, results: results, replicates: replicates, columns: columns, labels: base.calendar.labels)
+        let paired = effects(names: names, results: results, columns: columns)
+        let table = effectsCSV(paired)
         do {
             try folder.write("outcomes.csv", bytes: outcomes.bytes)
             try folder.write("effects.csv", bytes: table.bytes)
@@ -158,7 +111,7 @@ public struct Comparison {
             folder.discard()
             throw error
         }
-        return Result(folder: out, variants: names.count - 1, replicates: replicates, effects: effects)
+        return Result(folder: out, variants: names.count - 1, replicates: replicates, effects: paired)
     }
 
     /// The paired effect of a variant on one outcome: means, difference with a paired-t 95% interval,

@@ -36,14 +36,9 @@ public struct SeriesRecorder: StepObserver {
     /// Whether steps.csv values are kept.
     let recordsSteps: Bool
 
-    /// The headers of the five files, in the order above.
-    public static let headers: [(file: String, columns: [String])] = [
-        ("trust.csv", ["replicate", "step", "date", "from", "to", "trust"]),
-        ("affinity.csv", ["replicate", "step", "date", "state", "bloc", "affinity", "status"]),
-        ("states.csv", ["replicate", "step", "date", "state", "capability", "threat", "need"]),
-        ("blocs.csv", ["replicate", "step", "date", "bloc", "active_members", "cohesion"]),
-        ("events.csv", ["replicate", "step", "date", "event", "type", "actor", "target"] + eventValueKeys + ["detail"]),
-    ]
+    /// The names and headers of the five files every recording run writes, in the order above
+    /// (``SeriesFile/always``).
+    public static var headers: [(file: String, columns: [String])] { SeriesFile.always.map { ($0.name, $0.columns) } }
 
     /// events.csv's columns split out of the event log's `detail`: its `key=value` items with these keys
     /// (docs/outputs.md#eventscsv). The rest of `detail` stays in the `detail` column.

@@ -3,9 +3,9 @@
 /// memory. ``SeriesStream`` later copies the spool files, then the rows still in memory, into the
 /// results in replicate order: the bytes are those of the recorder alone.
 struct SpillingRecorder: StepObserver {
-    /// The buffers of a ``SeriesRecorder``: the five of ``SeriesRecorder/headers`` in order, then drivers
-    /// (empty unless `--record drivers`), then landscape (empty unless `--record landscape`).
-    nonisolated(unsafe) static let buffers: [WritableKeyPath<SeriesRecorder, CSVBuffer>] = [\.trust, \.affinity, \.states, \.blocs, \.events, \.drivers, \.landscape]
+    /// The buffers of a ``SeriesRecorder``, one per ``SeriesFile/all`` entry in order (a file not recorded
+    /// leaves its buffer empty).
+    nonisolated(unsafe) static let buffers: [WritableKeyPath<SeriesRecorder, CSVBuffer>] = SeriesFile.all.map(\.rows)
 
     /// The recorder; its buffers hold the rows not spilled yet.
     var recorder: SeriesRecorder

@@ -16,6 +16,14 @@ public struct ScenarioTemplate: Sendable {
         self.variant = variant
     }
 
+    /// The same template with `variant` applied to every instance instead (`--model` kept): a paired
+    /// sweep's arm.
+    public func with(variant: String?) -> ScenarioTemplate {
+        var copy = ScenarioTemplate(file: file, root: root, variant: variant)
+        copy.model = model
+        return copy
+    }
+
     /// The scenario with each path set to its value (values written in shortest round-trip form,
     /// so the decoded number is exactly the Double given).
     public func instantiate(_ settings: [(path: String, value: Double)]) throws -> Scenario {

@@ -10,7 +10,7 @@ struct SweepPairing: Sendable {
     /// The pairing of `variants` of `template`'s scenario (none: an ordinary sweep).
     init(template: ScenarioTemplate, variants: [String], paths: [String]) {
         self.variants = variants
-        engines = variants.map { PointEngines(template: ScenarioTemplate(file: template.file, root: template.root, variant: $0), paths: paths) }
+        engines = variants.map { PointEngines(template: template.with(variant: $0), paths: paths) }
     }
 
     /// runs.csv's outcome columns: the baseline's, then each variant's named `VARIANT:OUTCOME`, same kinds.

@@ -121,7 +121,6 @@ public struct SweepRunner {
                                  cancellation: CancellationFlag, progress: @escaping @Sendable (Int, Int) -> Void,
                                  manifest: (String, Int, Int) throws -> Void) throws -> Outcome {
         let spec = plan.spec
-        let runsPath = folder + "/runs.csv"
         let units = workUnits(plan: plan, shard: request.shard, done: done)
         progress(done.count, total)  // the starting point, so rates count only this session's runs
         let failRun = request.failRun
@@ -159,45 +158,20 @@ public struct SweepRunner {
                 var failedHere = 0
                 var seriesWritten = true
                 for replicate in unit.replicates where seriesWritten {
-                    var result: RunResult
+                    var result = RunResult(outcomes: [], error: pointError ?? injectedFailure)
                     if let engine, failRun?(unit.point, replicate) != true {
-                        if record == .full {
-                            var recorder = SeriesRecorder(replicate: replicate, scenario: engine.scenario, labels: labels, options: RecordOptions(trust: .pairs))
-                            result = engine.run(replicate: replicate, point: unit.point, seed: spec.seed, observer: &recorder)
-                            do {
-                                try writeSeries(recorder, folder: runsRoot + "/\(unit.point)-\(replicate)")
-                            } catch {
-                                // The unit's rows are not recorded: resume runs it again.
-                                writeError.set(error)
-                                seriesWritten = false
-                            }
-                        } else {
-                            var observer = NullObserver()
-                            result = engine.run(replicate: replicate, point: unit.point, seed: spec.seed, observer: &observer)
-                            if !variantEngines.isEmpty {
-                                result = pairing.run(variantEngines, after: result, replicate: replicate, point: unit.point, seed: spec.seed)
-                            }
+                        do {
+                            result = try run(engine, variants: variantEngines, pairing: pairing, replicate: replicate, point: unit.point,
+                                             seed: spec.seed, labels: labels, series: record == .full ? runsRoot + "/\(unit.point)-\(replicate)" : nil)
+                        } catch {
+                            // The unit's rows are not recorded: resume runs it again.
+                            writeError.set(error)
+                            seriesWritten = false
                         }
-                    } else {
-                        result = RunResult(outcomes: [], error: pointError ?? injectedFailure)
                     }
-                    rows.field(unit.point)
-                    rows.field(replicate)
-                    rows.field(String(plan.streamKey(point: unit.point, replicate: replicate)))
-                    for value in plan.points[unit.point] { rows.field(value) }
-                    if let error = result.error {
+                    if appendRow(result, point: unit.point, replicate: replicate, plan: plan, columns: columns, labels: labels, into: &rows) {
                         failedHere += 1
-                        for _ in columns { rows.emptyField() }
-                        rows.field("error")
-                        rows.field(error)
-                    } else {
-                        for (index, column) in columns.enumerated() {
-                            OutcomeFormatting.write(result.outcomes[index], kind: column.kind, labels: labels, into: &rows)
-                        }
-                        rows.field("ok")
-                        rows.emptyField()
                     }
-                    rows.endRow()
                 }
                 guard seriesWritten else { break }
                 do {
@@ -209,24 +183,8 @@ public struct SweepRunner {
             }
         }
         if let error = writeError.error { throw error }
-        try state.close()
-        let (finalDone, finalFailed) = state.totals
-        let signal = cancellation.signal
-        if signal != 0 || finalDone < total {
-            try manifest("interrupted", finalDone, finalFailed)
-            return Outcome(folder: folder, total: total, done: finalDone, failed: finalFailed, executed: finalDone - done.count,
-                           points: plan.points.count, interruptedBy: signal)
-        }
-        if request.shard.count == 1 {
-            var aggregator = PointsAggregator(parameterPaths: spec.parameters.map(\.path), points: plan.points,
-                                              replicates: spec.replicates, columns: columns)
-            aggregator.variants = spec.variants
-            let points = try aggregator.pointsCSV(runFiles: [runsPath])
-            try AtomicFile.write(points, to: folder + "/points.csv")
-        }
-        try manifest("complete", finalDone, finalFailed)
-        return Outcome(folder: folder, total: total, done: finalDone, failed: finalFailed, executed: finalDone - done.count,
-                       points: plan.points.count, interruptedBy: 0)
+        return try finish(request: request, plan: plan, columns: columns, folder: folder, done: done, total: total, state: state,
+                          cancellation: cancellation, manifest: manifest)
     }
 
     /// A block of replicates of one point: the unit a worker takes.
@@ -366,9 +324,9 @@ public struct SweepRunner {
 
     /// True when a run's five series files are all there, each starting with its header and ending with a newline.
     static func seriesComplete(folder: String) -> Bool {
-        for (name, columns) in SeriesRecorder.headers {
-            let header = Array((columns.joined(separator: ",") + "\n").utf8)
-            guard let handle = FileHandle(forReadingAtPath: folder + "/" + name) else { return false }
+        for series in SeriesFile.always {
+            let header = Array((series.columns.joined(separator: ",") + "\n").utf8)
+            guard let handle = FileHandle(forReadingAtPath: folder + "/" + series.name) else { return false }
             defer { try? handle.close() }
             guard [UInt8](handle.readData(ofLength: header.count)) == header,
                   let size = try? handle.seekToEnd(), size >= UInt64(header.count) else { return false }
@@ -390,9 +348,8 @@ public struct SweepRunner {
                 throw EntenteError.cannotCreate("cannot create \(folder): \(FileProblem.cause(of: error)) (was the results folder removed while the sweep was running?)")
             }
         }
-        let buffers = [recorder.trust, recorder.affinity, recorder.states, recorder.blocs, recorder.events]
-        for ((name, columns), body) in zip(SeriesRecorder.headers, buffers) {
-            try AtomicFile.write(CSVBuffer(header: columns).bytes + body.bytes, to: folder + "/" + name, durable: true)
+        for series in SeriesFile.always {
+            try AtomicFile.write(CSVBuffer(header: series.columns).bytes + recorder[keyPath: series.rows].bytes, to: folder + "/" + series.name, durable: true)
         }
         try OutputFile.syncFolder(folder)
     }
