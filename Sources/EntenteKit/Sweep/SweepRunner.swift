@@ -172,8 +172,7 @@ public struct SweepRunner {
                                 seriesWritten = false
                             }
                         } else {
-                            var observer = NullObserver()
-                            result = engine.run(replicate: replicate, point: unit.point, seed: spec.seed, observer: &observer)
+                            result = engine.runOutcomes(replicate: replicate, point: unit.point, seed: spec.seed)
                             if !variantEngines.isEmpty {
                                 result = pairing.run(variantEngines, after: result, replicate: replicate, point: unit.point, seed: spec.seed)
                             }
