@@ -2,11 +2,10 @@ import EntenteKit
 import Foundation
 
 extension Bench {
-    /// csto-run: full recording (CSV rows formatted, not written) and outcomes only, in process.
-    func cstoRun() throws {
+    /// csto-run full-record: the default scenario, 200 replicates one at a time, every CSV row formatted (not written).
+    func cstoRecord() throws {
         let csto = try ScenarioLoader().load(path: scenarioPath)
         let engine = Engine(scenario: csto)
-        let steps = csto.calendar.stepCount
         let labels = csto.calendar.labels
         let repeats = tiny ? 2 : 200
         var bytes = 0
@@ -17,15 +16,18 @@ extension Bench {
                 bytes += recorder.bytes
             }
         }
-        report(Measurement(workload: "csto-run full-record", states: csto.states.count, steps: steps, runs: repeats, seconds: seconds, peakRSSMegabytes: peakRSSMegabytes()))
-        let replicates = tiny ? 10 : 1000
-        let outcomeSeconds = measure {
-            for replicate in 0..<replicates {
-                var observer = NullObserver()
-                _ = engine.run(replicate: replicate, observer: &observer)
-            }
-        }
-        report(Measurement(workload: "csto-run outcomes 1 job", states: csto.states.count, steps: steps, runs: replicates, seconds: outcomeSeconds, peakRSSMegabytes: peakRSSMegabytes()))
+        report(Measurement(workload: "csto-run full-record", states: csto.states.count, steps: csto.calendar.stepCount, runs: repeats, seconds: seconds, peakRSSMegabytes: peakRSSMegabytes()))
+    }
+
+    /// csto-run outcomes: the in-process path (`Experiment.run`), `replicates` replicates of the default
+    /// scenario with its seed, outcomes only, one thread: the runs `cref` makes (docs/performance.md).
+    func cstoOutcomes() throws {
+        let csto = try ScenarioLoader().load(path: scenarioPath)
+        let runs = tiny ? 10 : replicates
+        let experiment = Experiment(scenario: csto, replicates: runs)
+        let time = measureTimes { _ = experiment.run(jobs: 1) }
+        report(Measurement(workload: "csto-run outcomes 1 job", states: csto.states.count, steps: csto.calendar.stepCount, runs: runs, seconds: time.wall, peakRSSMegabytes: peakRSSMegabytes()))
+        print(String(format: "csto-run outcomes: %.0f replicates per CPU second", Double(runs) / time.cpu))
     }
 
     /// scale-N: synthetic worlds, balance off and on. 600 monthly steps, except N = 1000 (60 steps,

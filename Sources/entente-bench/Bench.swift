@@ -8,6 +8,8 @@ final class Bench {
     let root: String
     /// Every workload at a tiny size.
     let tiny: Bool
+    /// Replicates of the in-process CSTO workloads (`--replicates`).
+    let replicates: Int
     /// The CSTO scenario every sweep workload runs.
     let scenarioPath: String
     /// A private temporary folder for sweep files and outputs.
@@ -17,9 +19,10 @@ final class Bench {
     /// Rows of dgemm.csv: (states, seconds per step, seconds per dgemm).
     var dgemmRows: [(Int, Double, Double)] = []
 
-    init(root: String, tiny: Bool) {
+    init(root: String, tiny: Bool, replicates: Int = 1000) {
         self.root = root
         self.tiny = tiny
+        self.replicates = replicates
         scenarioPath = root + "/Scenarios/csto-2018-2024.yaml"
         workDirectory = NSTemporaryDirectory() + "entente-bench-\(getpid())"
         try? FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)

@@ -34,6 +34,18 @@ func measure(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// Wall-clock and CPU seconds (user + system, all threads of the process) of `body`.
+func measureTimes(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    func cpuNow() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+    let cpuStart = cpuNow()
+    let wall = try measure(body)
+    return (wall, cpuNow() - cpuStart)
+}
+
 /// A recorder that formats every row as `run` does but keeps only the byte count, to cost CSV formatting without disk.
 struct CountingRecorder: StepObserver {
     var inner: SeriesRecorder

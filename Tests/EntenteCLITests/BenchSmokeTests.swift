@@ -19,7 +19,8 @@ final class BenchSmokeTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0, output)
         for workload in ["csto-run full-record", "csto-run outcomes 1 job", "scale-10 balance off", "scale-10 balance on",
-                         "sweep-jobs 1", "sweep-jobs 2", "sweep-points 1x20", "sweep-points 20x1", "sweep-memory"] {
+                         "sweep-jobs 1", "sweep-jobs 2", "sweep-points 1x20", "sweep-points 20x1", "sweep-memory",
+                         "model 1 csto", "model 2 csto", "model 1 scale-50", "model 2 scale-50"] {
             let line = output.split(separator: "\n").first { $0.hasPrefix(workload) }
             XCTAssertNotNil(line, "\(workload) missing from:\n\(output)")
             // columns after the name: states steps runs seconds runs/s ns/state-step RSS
@@ -32,6 +33,8 @@ final class BenchSmokeTests: XCTestCase {
         }
         XCTAssertTrue(output.contains("sweep speed-up with 2 jobs:"), output)
         XCTAssertTrue(output.contains("per-point overhead:"), output)
+        XCTAssertTrue(output.contains("model 2 / model 1 (CPU time): csto "), output)
+        XCTAssertTrue(output.contains("csto-run outcomes: "), output)
     }
 
     func testHelpPrintsUsageAndAMistypedOptionIsRefusedWithoutRunningTheSuite() throws {

@@ -53,11 +53,6 @@ public final class RandomStream {
     @inline(__always)
     public func bernoulli(_ p: Double) -> Bool { gsl_rng_uniform(rng) < p }
 
-    /// Fills `buffer` with N(0, σ²) draws, in order (the same numbers as that many `gaussian()` calls times σ).
-    public func fillGaussian(_ buffer: UnsafeMutableBufferPointer<Double>, sigma: Double) {
-        for index in buffer.indices { buffer[index] = gsl_ran_gaussian_ziggurat(rng, 1.0) * sigma }
-    }
-
     /// Uniform integer in 0..<n (n > 0).
     public func integer(below n: Int) -> Int { Int(gsl_rng_uniform_int(rng, UInt(n))) }
 }

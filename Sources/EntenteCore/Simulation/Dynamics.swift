@@ -8,6 +8,10 @@ import Darwin
 /// The per-step rules of the model, on flat arrays (docs/model.md, "Each step").
 public enum Dynamics {
     /// Steps 1–3: memory toward baseline, structural balance (T += balance · T·Tᵀ / (N − 2)), noise; then clamp to [-1, 1].
+    ///
+    /// With balance off (the default) memory, noise and clamp are one pass over the matrix: the same
+    /// operations on each cell in the same order as three passes, so the same bits, at a third of the
+    /// loads and stores. With balance on, memory must finish over the whole matrix before the product.
     public static func updateTrust(_ world: inout World, parameters: ParameterValues, random: RandomStream, scratch: inout Scratch) {
         let n = world.stateCount
         let decay = parameters[.decay]
@@ -15,19 +19,18 @@ public enum Dynamics {
         let balance = parameters[.balance]
         let noise = parameters[.noise]
         let useBalance = balance > 0 && n > 2
-        world.trust.withUnsafeMutableBufferPointer { trust in
-            world.baseline.withUnsafeBufferPointer { baseline in
-                for i in 0..<n {
-                    let row = i &* n
-                    for j in 0..<n where j != i {
-                        let t = trust[row &+ j]
-                        let gap = baseline[row &+ j] - t
-                        trust[row &+ j] = t + (t > baseline[row &+ j] ? decay : forgiveness) * gap
+        if useBalance {
+            world.trust.withUnsafeMutableBufferPointer { trust in
+                world.baseline.withUnsafeBufferPointer { baseline in
+                    for i in 0..<n {
+                        let row = i &* n
+                        for j in 0..<n where j != i {
+                            let index = row &+ j
+                            trust[index] = relaxed(trust[index], toward: baseline[index], decay: decay, forgiveness: forgiveness)
+                        }
                     }
                 }
             }
-        }
-        if useBalance {
             if scratch.product.count != n * n { scratch.product = .init(repeating: 0, count: n * n) }
             multiplyByTranspose(&world.trust, into: &scratch.product, n: n)
             let scale = balance / Double(n - 2)
@@ -37,21 +40,28 @@ public enum Dynamics {
                 }
             }
         }
+        // Draws in row order over the off-diagonal (i, then j ≠ i): one N(0, 1) draw times `noise` per cell.
         world.trust.withUnsafeMutableBufferPointer { trust in
-            // Draws in row order over the off-diagonal (i, then j ≠ i), one row at a time.
-            let draws = UnsafeMutableBufferPointer(rebasing: scratch.noiseRow[0..<max(0, n - 1)])
-            for i in 0..<n {
-                let row = i &* n
-                if noise > 0 { random.fillGaussian(draws, sigma: noise) }
-                var draw = 0
-                for j in 0..<n {
-                    if j == i { trust[row &+ j] = 0; continue }
-                    var t = trust[row &+ j]
-                    if noise > 0 { t += draws[draw]; draw &+= 1 }
-                    trust[row &+ j] = min(1, max(-1, t))
+            world.baseline.withUnsafeBufferPointer { baseline in
+                for i in 0..<n {
+                    let row = i &* n
+                    for j in 0..<n {
+                        let index = row &+ j
+                        if j == i { trust[index] = 0; continue }
+                        var t = trust[index]
+                        if !useBalance { t = relaxed(t, toward: baseline[index], decay: decay, forgiveness: forgiveness) }
+                        if noise > 0 { t += random.gaussian() * noise }
+                        trust[index] = min(1, max(-1, t))
+                    }
                 }
             }
         }
+    }
+
+    /// Memory: `t` moves the fraction `decay` (above its baseline) or `forgiveness` (below) toward `baseline`.
+    @inline(__always)
+    static func relaxed(_ t: Double, toward baseline: Double, decay: Double, forgiveness: Double) -> Double {
+        t + (t > baseline ? decay : forgiveness) * (baseline - t)
     }
 
     /// C = T·Tᵀ through GSL's BLAS: C_ij = Σ_k T_ik T_jk, how far i and j agree about every third
@@ -180,25 +190,32 @@ public enum Dynamics {
         let joinThreshold = parameters[.joinThreshold]
         let acceptThreshold = parameters[.acceptThreshold]
         let hazard = parameters[.hazard]
-        if world.hasTreaties { world.completeExits(step: step, names: names, log: &log) }
+        let treaties = world.hasTreaties
+        if treaties { world.completeExits(step: step, names: names, log: &log) }
+        // The rule changes statuses only: affinity and trust are read in place, without bounds checks.
+        let affinityArray = world.affinity, trustArray = world.trust
+        affinityArray.withUnsafeBufferPointer { affinities in
+        trustArray.withUnsafeBufferPointer { trust in
         for i in 0..<n {
+            let row = i &* blocs
             for b in 0..<blocs {
-                let cell = i &* blocs &+ b
-                let affinity = world.affinity[cell]
-                switch world.status[cell] {
+                let cell = row &+ b
+                let affinity = affinities[cell]
+                let status = world.status[cell]
+                switch status {
                 case .member, .frozen:
-                    if world.hasTreaties && world.pendingExit[cell] >= 0 { continue }  // under notice: waits for its exit
+                    if treaties && world.pendingExit[cell] >= 0 { continue }  // under notice: waits for its exit
                     var best = nonaligned
-                    for other in 0..<blocs where other != b { best = max(best, world.affinity[i &* blocs &+ other]) }
+                    for other in 0..<blocs where other != b { best = max(best, affinities[row &+ other]) }
                     let gap = best - affinity
-                    if world.status[cell] == .member {
+                    if status == .member {
                         if gap > freezeThreshold && random.bernoulli(1 - exp(-hazard * (gap - freezeThreshold))) {
                             world.status[cell] = .frozen
                             log.record(step: step, event: "", type: "freeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
                         }
                     } else if gap > leaveThreshold {
                         if random.bernoulli(1 - exp(-hazard * (gap - leaveThreshold))),
-                           !world.hasTreaties || world.decideExit(i, b, step: step, names: names, event: "", log: &log, detail: "gap=\(gap)") {
+                           !treaties || world.decideExit(i, b, step: step, names: names, event: "", log: &log, detail: "gap=\(gap)") {
                             world.status[cell] = .left
                             log.record(step: step, event: "", type: "leave", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
                         }
@@ -210,9 +227,9 @@ public enum Dynamics {
                     guard affinity > joinThreshold, !world.isGroup[i] else { continue }
                     var sum = 0.0
                     var count = 0
-                    for m in 0..<n where m != i && world.isActive(m, b) {
-                        sum += world.trust(m, i)
-                        count += 1
+                    for m in 0..<n where m != i && world.status[m &* blocs &+ b] == .member {
+                        sum += trust[m &* n &+ i]
+                        count &+= 1
                     }
                     guard count > 0, sum / Double(count) > acceptThreshold else { continue }
                     if random.bernoulli(1 - exp(-hazard * (affinity - joinThreshold))) {
@@ -222,6 +239,8 @@ public enum Dynamics {
                     }
                 }
             }
+        }
+        }
         }
     }
 }

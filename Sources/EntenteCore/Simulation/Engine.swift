@@ -21,8 +21,8 @@ public struct Engine: Sendable {
     private let outcomeOffsets: [Int]
     private let measures: [any OutcomeMeasure]
     private let initialOutcomes: [Double]
-    /// Status watches checked inline: first column's offset, the status cell, the status, the last step counted.
-    private let watchOffsets: [Int], watchCells: [Int], watchTargets: [MembershipStatus], watchLastSteps: [Int]
+    /// Status watches checked inline after every step.
+    private let watches: [InlineWatch]
     /// The other measures (indexes into `measures`) and the step each observes (-1: every step).
     private let observedMeasures: [Int], observedSteps: [Int]
     private let names: WorldNames
@@ -45,19 +45,17 @@ public struct Engine: Sendable {
         measures = scenario.outcomes.map(\.measure)
         initialOutcomes = initial
         let lastStep = scenario.calendar.stepCount - 1
-        var watches: [(offset: Int, cell: Int, target: MembershipStatus, last: Int)] = []
+        var watches: [InlineWatch] = []
         var observed: [(index: Int, step: Int)] = []
         for (index, measure) in measures.enumerated() {
             if let watch = measure.statusWatch {
-                watches.append((offsets[index], watch.state * scenario.blocs.count + watch.bloc, watch.target, watch.byStep ?? Int.max))
+                watches.append(InlineWatch(offset: offsets[index], cell: watch.state * scenario.blocs.count + watch.bloc,
+                                           target: watch.target, lastStep: watch.byStep ?? Int.max))
             } else {
                 observed.append((index, measure.observationStep(lastStep: lastStep) ?? -1))
             }
         }
-        watchOffsets = watches.map(\.offset)
-        watchCells = watches.map(\.cell)
-        watchTargets = watches.map(\.target)
-        watchLastSteps = watches.map(\.last)
+        self.watches = watches
         observedMeasures = observed.map(\.index)
         observedSteps = observed.map(\.step)
         names = scenario.names
@@ -75,6 +73,14 @@ public struct Engine: Sendable {
             copy.initialWorld = WorldBuilder.initialWorld(of: copy.scenario)
         }
         return copy
+    }
+
+    /// Runs replicate `replicate` of parameter point `point` for its outcomes only: the same run as
+    /// ``run(replicate:point:seed:observer:)`` with a ``NullObserver``, compiled here, so that callers in
+    /// other modules (sweeps, calibration) get the loop specialised for an observer that does nothing.
+    public func runOutcomes(replicate: Int, point: Int = 0, seed: UInt64? = nil) -> RunResult {
+        var observer = NullObserver()
+        return run(replicate: replicate, point: point, seed: seed, observer: &observer)
     }
 
     /// Runs replicate `replicate` of parameter point `point` with random stream key (seed, point, replicate).
@@ -113,12 +119,9 @@ public struct Engine: Sendable {
             } else {
                 Dynamics.updateMembership(&world, step: step, parameters: parameters, random: random, names: names, log: &log)
             }
-            for k in 0..<watchOffsets.count {
-                let offset = watchOffsets[k]
-                if outcomes[offset] == 0 && step <= watchLastSteps[k] && world.status[watchCells[k]] == watchTargets[k] {
-                    outcomes[offset] = 1
-                    outcomes[offset + 1] = Double(step)
-                }
+            for watch in watches where world.status[watch.cell] == watch.target && step <= watch.lastStep && outcomes[watch.offset] == 0 {
+                outcomes[watch.offset] = 1
+                outcomes[watch.offset + 1] = Double(step)
             }
             for k in 0..<observedMeasures.count where observedSteps[k] < 0 || observedSteps[k] == step {
                 let index = observedMeasures[k]
@@ -136,6 +139,15 @@ public struct Engine: Sendable {
         }
         return RunResult(outcomes: outcomes, error: nil)
     }
+}
+
+/// A status outcome the engine checks inline: the flag's column (the step goes in the next), the
+/// (state, bloc) cell, the status looked for and the last step counted.
+struct InlineWatch: Sendable {
+    var offset: Int
+    var cell: Int
+    var target: MembershipStatus
+    var lastStep: Int
 }
 
 extension World {

@@ -38,8 +38,7 @@ public struct Experiment: Sendable {
         let replicates = max(0, self.replicates)
         let seed = self.seed
         let runs = ParallelMap.run(count: engines.count * replicates, jobs: jobs) { index -> RunResult in
-            var observer = NullObserver()
-            return engines[index / replicates].run(replicate: index % replicates, point: index / replicates, seed: seed, observer: &observer)
+            engines[index / replicates].runOutcomes(replicate: index % replicates, point: index / replicates, seed: seed)
         }
         return ExperimentResult(columns: base.outcomeColumns, points: engines.count, replicates: replicates, runs: runs)
     }

@@ -17,8 +17,6 @@ public final class Scratch {
     let activeWeight: UnsafeMutableBufferPointer<Double>
     /// Offsets into `activeMembers`, `blocCount + 1` long.
     let activeStart: UnsafeMutableBufferPointer<Int>
-    /// One row of Gaussian draws.
-    let noiseRow: UnsafeMutableBufferPointer<Double>
     /// Model 2: the affinity target of each (state, bloc), kept for the exit rule.
     public let target: UnsafeMutableBufferPointer<Double>
     /// Model 2: each bloc's dominance, the leader's share of its active members' capability (0 without an active leader).
@@ -48,7 +46,6 @@ public final class Scratch {
         activeMembers = ints(cells)
         activeWeight = doubles(cells)
         activeStart = ints(world.blocCount + 1)
-        noiseRow = doubles(world.stateCount)
         let modelTwo = world.isModelTwo
         target = doubles(modelTwo ? cells : 0)
         dominance = doubles(modelTwo ? world.blocCount : 0)
@@ -72,7 +69,6 @@ public final class Scratch {
         activeMembers.deallocate()
         activeWeight.deallocate()
         activeStart.deallocate()
-        noiseRow.deallocate()
         target.deallocate()
         dominance.deallocate()
         sources.deallocate()

@@ -123,8 +123,7 @@ public struct Attribution {
                     let scenario = try arm(root: root, file: request.path, settings: request.settings, removing: removed, by: request.by)
                     let engine = Engine(scenario: scenario)
                     let runs = ParallelMap.run(count: replicates, jobs: request.jobs) { replicate -> RunResult in
-                        var observer = NullObserver()
-                        return engine.run(replicate: replicate, seed: seed, observer: &observer)
+                        return engine.runOutcomes(replicate: replicate, seed: seed)
                     }
                     if let failed = runs.firstIndex(where: { $0.error != nil }) {
                         throw EntenteError.software("removing \(removed.isEmpty ? "nothing" : removed.joined(separator: ", ")): replicate \(failed) failed: \(runs[failed].error!)")

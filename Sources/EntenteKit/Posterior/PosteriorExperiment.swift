@@ -66,9 +66,8 @@ struct PosteriorExperiment {
         let draws = self.draws, replicates = self.replicates, seed = self.seed
         let perArm = draws * replicates
         let runs = ParallelMap.run(count: arms.count * perArm, jobs: jobs) { index -> RunResult in
-            var observer = NullObserver()
             let draw = (index / replicates) % draws
-            return engines[index / replicates].run(replicate: index % replicates, point: draw, seed: seed, observer: &observer)
+            return engines[index / replicates].runOutcomes(replicate: index % replicates, point: draw, seed: seed)
         }
         if let failed = runs.firstIndex(where: { $0.error != nil }) {
             let arm = arms[failed / perArm].name

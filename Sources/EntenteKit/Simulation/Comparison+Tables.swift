@@ -12,8 +12,7 @@ extension Comparison {
             for scenario in scenarios {
                 let engine = Engine(scenario: scenario)
                 let runs = ParallelMap.run(count: replicates, jobs: jobs) { replicate -> RunResult in
-                    var observer = NullObserver()
-                    let result = engine.run(replicate: replicate, seed: seed, observer: &observer)
+                    let result = engine.runOutcomes(replicate: replicate, seed: seed)
                     counter.increment { report($0, total) }
                     return result
                 }

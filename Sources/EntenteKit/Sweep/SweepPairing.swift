@@ -36,8 +36,7 @@ struct SweepPairing: Sendable {
         guard baseline.error == nil else { return baseline }
         var result = baseline
         for (name, engine) in zip(variants, variantEngines) {
-            var observer = NullObserver()
-            let arm = engine.run(replicate: replicate, point: point, seed: seed, observer: &observer)
+            let arm = engine.runOutcomes(replicate: replicate, point: point, seed: seed)
             if let error = arm.error { return RunResult(outcomes: [], error: "variant \(name): \(error)") }
             result.outcomes += arm.outcomes
         }

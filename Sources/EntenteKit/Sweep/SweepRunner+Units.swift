@@ -12,8 +12,7 @@ extension SweepRunner {
             try writeSeries(recorder, folder: series)
             return result
         }
-        var observer = NullObserver()
-        let result = engine.run(replicate: replicate, point: point, seed: seed, observer: &observer)
+        let result = engine.runOutcomes(replicate: replicate, point: point, seed: seed)
         return variants.isEmpty ? result : pairing.run(variants, after: result, replicate: replicate, point: point, seed: seed)
     }
 

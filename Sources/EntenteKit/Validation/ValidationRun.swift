@@ -54,8 +54,7 @@ public enum ValidationRun {
         let seed = request.seed ?? scenario.seed
         let engine = Engine(scenario: scenario)
         let runs = ParallelMap.run(count: request.replicates, jobs: max(1, request.jobs)) { replicate -> RunResult in
-            var observer = NullObserver()
-            return engine.run(replicate: replicate, seed: seed, observer: &observer)
+            return engine.runOutcomes(replicate: replicate, seed: seed)
         }
         if let failed = runs.firstIndex(where: { $0.error != nil }) {
             throw EntenteError.software("\(scenario.file): replicate \(failed) failed: \(runs[failed].error!)")
