@@ -30,7 +30,7 @@ final class ModelTwoTests: XCTestCase {
         XCTAssertEqual(world.hostility[0 * 3 + 1], 0, accuracy: accuracy)    // B shares X with A
         XCTAssertEqual(world.hostility[0 * 3 + 2], 0.5, accuracy: accuracy)  // enemies at the start are enemies
         XCTAssertEqual(world.threat[0], 1.0, accuracy: accuracy)             // c_C · H_AC = 2 · 0.5 (model 1: 4 · 0.8 + 2 · 0.5 = 4.2)
-        XCTAssertEqual(world.need[0], 0.5, accuracy: accuracy)               // 1 / (1 + c_A)
+        XCTAssertEqual(world.need[0], 0.5 * 2 / 3, accuracy: accuracy)      // H_AC · c_C / (c_C + c_A)
         let modelOne = ModelKit.run(try ModelKit.scenario(Self.distrustWorld.replacingOccurrences(of: "model: 2", with: "model: 1"))).worlds[0]
         XCTAssertEqual(modelOne.threat[0], 4.2, accuracy: accuracy)
         XCTAssertTrue(modelOne.hostility.isEmpty)
@@ -65,6 +65,71 @@ final class ModelTwoTests: XCTestCase {
         XCTAssertEqual(worlds[1].hostility[2], 0.5, accuracy: accuracy)    // at its baseline
     }
 
+    /// The Cod War against an invasion: I (capability 0.01) and its ally U (capability 30, one bloc), and the outsider V.
+    private static let smallStateWorld = """
+        model: 2
+        calendar: {start: 2020-01, end: 2020-03, step: month}
+        parameters: {noise: 0}
+        states:
+          - {id: I, capability: 0.01}
+          - {id: U, capability: 30}
+          - {id: V, capability: 30}
+        blocs:
+          - {id: X, members: [I, U]}
+        events:
+          - {id: frigates, step: 0, type: attack, by: U, target: I, intensity: 0.5, response: decline}
+          - {id: invasion, step: 0, type: attack, by: V, target: I, intensity: 2, response: decline}
+        """
+
+    func testNeedIsTheChanceThatAHostileStatePrevailsSoAQuarrelIsNotAnInvasion() throws {
+        let scenario = try ModelKit.scenario(Self.smallStateWorld)
+        var world = WorldBuilder.initialWorld(of: scenario)
+        ModelKit.apply(scenario, event: 0, to: &world)
+        var scratch = Scratch(world: world)
+        DynamicsTwo.perceive(&world, parameters: scenario.parameters, scratch: &scratch)
+        XCTAssertEqual(world.hostility[0 * 3 + 1], 0.25, accuracy: accuracy)           // hostility · 0.5
+        XCTAssertEqual(world.threat[0], 7.5, accuracy: accuracy)                        // c_U · H
+        XCTAssertEqual(world.need[0], 0.25 * 30 / 30.01, accuracy: accuracy)            // ≈ 0.2499 (model 1's form: 7.5 / 7.51 ≈ 0.9987)
+        ModelKit.apply(scenario, event: 1, to: &world)
+        DynamicsTwo.perceive(&world, parameters: scenario.parameters, scratch: &scratch)
+        XCTAssertEqual(world.hostility[0 * 3 + 2], 1, accuracy: accuracy)              // hostility · 2
+        XCTAssertEqual(world.need[0], 1 - (1 - 0.25 * 30 / 30.01) * (1 - 30 / 30.01), accuracy: accuracy)  // ≈ 0.99975
+    }
+
+    /// V invades T; A trusts T (0.5), B distrusts it (−0.5), C ignores it; A and B share a bloc with V.
+    func testAnAttackOnAFriendRevealsIntentToBystandersInProportionToTheBond() throws {
+        let yaml = """
+            model: 2
+            calendar: {start: 2020-01, end: 2020-03, step: month}
+            parameters: {noise: 0}
+            states:
+              - {id: A, capability: 1}
+              - {id: B, capability: 1}
+              - {id: C, capability: 1}
+              - {id: T, capability: 1}
+              - {id: V, capability: 4}
+            blocs:
+              - {id: X, members: [A, B, V]}
+            trust:
+              - {from: A, to: T, value: 0.5}
+              - {from: B, to: T, value: -0.5}
+            events:
+              - {id: invasion, step: 0, type: attack, by: V, target: T, intensity: 2}
+            """
+        let scenario = try ModelKit.scenario(yaml)
+        var world = WorldBuilder.initialWorld(of: scenario)
+        ModelKit.apply(scenario, event: 0, to: &world)
+        XCTAssertEqual(world.hostility[0 * 5 + 4], 0.3, accuracy: accuracy)   // intent_solidarity · I · T_AT = 0.3 · 2 · 0.5
+        XCTAssertEqual(world.trust(0, 4), 0.4 - 0.3, accuracy: accuracy)      // model 1's solidarity, unchanged
+        XCTAssertEqual(world.hostility[1 * 5 + 4], 0, accuracy: accuracy)     // B distrusts the victim
+        XCTAssertEqual(world.hostility[2 * 5 + 4], 0, accuracy: accuracy)     // C is indifferent
+        XCTAssertEqual(world.hostility[3 * 5 + 4], 1, accuracy: accuracy)     // the victim: hostility · 2
+        let off = try ModelKit.scenario(yaml, settings: ["intent_solidarity=0"])
+        var quiet = WorldBuilder.initialWorld(of: off)
+        ModelKit.apply(off, event: 0, to: &quiet)
+        XCTAssertEqual(quiet.hostility[0 * 5 + 4], 0, accuracy: accuracy)
+    }
+
     // MARK: - cover per source of threat
 
     /// X = {A, B, C}, no leader; B raids A (a fellow member); A was hostile to the outsider E from the start.
@@ -91,7 +156,7 @@ final class ModelTwoTests: XCTestCase {
         var scratch = Scratch(world: world)
         DynamicsTwo.perceive(&world, parameters: scenario.parameters, scratch: &scratch)
         XCTAssertEqual(world.threat[0], 3.0, accuracy: accuracy)     // c_B · 0.5 + c_E · 0.5
-        XCTAssertEqual(world.need[0], 0.75, accuracy: accuracy)
+        XCTAssertEqual(world.need[0], 1 - (1 - 0.5 * 2 / 3) * (1 - 0.5 * 4 / 5), accuracy: accuracy)  // 0.6 (model 1's form: 0.75)
         // Against B: nothing (a fellow member). Against E: C only (B is distrusted), c_C · T_AC · σ(0) = 4 · 0.6 · 0.5.
         XCTAssertEqual(scratch.cover[0], min(2.0, 1.2) / 3.0, accuracy: accuracy)
         // Model 1 on the same trust counts C against the whole threat, B included: min(1, ω · 4 · 0.6 / (2 · 0.1 + 4 · 0.5)).
@@ -241,6 +306,20 @@ final class ModelTwoTests: XCTestCase {
         XCTAssertEqual(runMembership(&world, target: 0, cover: 0).map(\.type), ["leave"])
         var calm = membershipWorld(status: .frozen, affinityX: 0.38, affinityY: 0.2, rivals: false)
         XCTAssertEqual(runMembership(&calm, target: 0.38, cover: 0).count, 0)
+    }
+
+    func testAFreezeFeelsTriggerWeightOfADecisiveDropOfTheTargetAtOnce() throws {
+        // Affinity 0.5 (gap −0.05: no freeze on affinity) but the target has collapsed to 0:
+        // felt affinity 0.5 − 0.25 · (0.5 − 0) = 0.375, felt gap 0.075 > freeze_threshold 0.05.
+        var shocked = membershipWorld(status: .member, affinityX: 0.5, affinityY: 0.2, rivals: false)
+        XCTAssertEqual(runMembership(&shocked, target: 0, cover: 0).map(\.type), ["freeze"])
+        var inert = membershipWorld(status: .member, affinityX: 0.5, affinityY: 0.2, rivals: false)
+        XCTAssertEqual(runMembership(&inert, target: 0, cover: 0, set: [.triggerWeight: 0]).count, 0)
+        // Felt gap 0.45 − (0.5 − 0.25 · 0.2) = 0 at target 0.3: no freeze; a rising target never delays one.
+        var mild = membershipWorld(status: .member, affinityX: 0.5, affinityY: 0.2, rivals: false)
+        XCTAssertEqual(runMembership(&mild, target: 0.3, cover: 0).count, 0)
+        var low = membershipWorld(status: .member, affinityX: 0.3, affinityY: 0.2, rivals: false)
+        XCTAssertEqual(runMembership(&low, target: 0.9, cover: 0).map(\.type), ["freeze"])
     }
 
     func testOnlyARivalBlocIsAnOutsideOptionAndComplementsAreNot() throws {

@@ -26,6 +26,7 @@ public struct Attack: EventEffect {
             let sympathy = world.trust(observer, target)
             if sympathy > 0 {
                 world.addTrust(observer, by, -parameters[.solidarity] * intensity * sympathy)
+                world.addHostility(observer, by, parameters[.intentSolidarity] * intensity * sympathy)  // model 2 only
             }
         }
         log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: Self.typeName,
@@ -42,11 +43,17 @@ public struct Attack: EventEffect {
         let target = call.caller
         let intensity = call.intensity
         let attackers = [by] + call.moreAdversaries
-        for attacker in attackers { world.addTrust(target, attacker, -parameters[.hostility] * intensity) }
+        for attacker in attackers {
+            world.addTrust(target, attacker, -parameters[.hostility] * intensity)
+            world.addHostility(target, attacker, parameters[.hostility] * intensity)  // model 2 only
+        }
         for observer in 0..<world.stateCount where observer != target && !attackers.contains(observer) {
             let sympathy = world.trust(observer, target)
             if sympathy > 0 {
-                for attacker in attackers { world.addTrust(observer, attacker, -parameters[.solidarity] * intensity * sympathy) }
+                for attacker in attackers {
+                    world.addTrust(observer, attacker, -parameters[.solidarity] * intensity * sympathy)
+                    world.addHostility(observer, attacker, parameters[.intentSolidarity] * intensity * sympathy)  // model 2 only
+                }
             }
         }
         for attacker in attackers {

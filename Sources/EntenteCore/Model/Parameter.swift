@@ -15,7 +15,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
     case deltaThreat, deltaUltimatum, deltaTerritorialClaim, deltaRecognition, deltaWithdrawal, deltaRebuff, deltaConsultation
     case mediation
     case occupationPressure, blockadePressure, sanctionPressure, measureSolidarity, basingPressure
-    case hostilityDecay, grievance, grievanceDecay, exitCost
+    case hostilityDecay, grievance, grievanceDecay, exitCost, intentSolidarity, triggerWeight
 
     /// What a parameter is: name as written in files, default, inclusive range, meaning.
     public struct Info: Sendable {
@@ -88,6 +88,8 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .grievance: return Info(name: "grievance", defaultValue: 0.5, minimum: 0, maximum: 2, meaning: "model 2: share of a trust loss from abandonment, betrayal or a leader's rebuff that becomes lasting grievance against the bloc")
         case .grievanceDecay: return Info(name: "grievance_decay", defaultValue: 0.005, minimum: 0, maximum: 1, meaning: "model 2: per-step decay of grievance")
         case .exitCost: return Info(name: "exit_cost", defaultValue: 0.5, minimum: 0, maximum: 2, meaning: "model 2: extra gap needed to leave per unit of the security the bloc provides (need × cover)")
+        case .intentSolidarity: return Info(name: "intent_solidarity", defaultValue: 0.3, minimum: 0, maximum: 2, meaning: "model 2: hostile intent a bystander perceives in an attacker per unit of intensity × its trust in the target")
+        case .triggerWeight: return Info(name: "trigger_weight", defaultValue: 0.25, minimum: 0, maximum: 1, meaning: "model 2: share of the drop of the affinity target below affinity that counts at once in the freeze test")
         }
     }
 
@@ -103,7 +105,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
 
     /// The parameters only model 2 reads, listed in manifests only under model 2 or when set, so
     /// model-1 manifests keep their parameter list.
-    public var isModelTwo: Bool { rawValue >= Parameter.hostilityDecay.rawValue && rawValue <= Parameter.exitCost.rawValue }
+    public var isModelTwo: Bool { rawValue >= Parameter.hostilityDecay.rawValue && rawValue <= Parameter.triggerWeight.rawValue }
 
     /// All names, for did-you-mean suggestions.
     public static var names: [String] { allCases.map(\.info.name) }

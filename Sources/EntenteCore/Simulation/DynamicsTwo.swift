@@ -23,7 +23,8 @@ public enum DynamicsTwo {
         }
     }
 
-    /// Step 4: threat θ_i = Σ_j c_j H_ij, need, bloc trust (as model 1), dominance, and cover per source:
+    /// Step 4: threat θ_i = Σ_j c_j H_ij; need_i = 1 − Π_j (1 − H_ij c_j / (c_j + c_i)), the chance that some
+    /// hostile state both acts and prevails; bloc trust (as model 1), dominance, and cover per source:
     /// cover_ib = Σ_j min(c_j H_ij, ω_b S_ibj) / θ_i over sources j that are not members of b on paper and
     /// that b's `covers:` admits, with S_ibj = Σ_{m active in b, m ∉ {i, j}, T_im > 0} c_m T_im σ(k_assist (T_mi − T_mj)).
     public static func perceive(_ world: inout World, parameters: ParameterValues, scratch: inout Scratch) {
@@ -68,19 +69,22 @@ public enum DynamicsTwo {
         needArray.withUnsafeMutableBufferPointer { needs in
             for i in 0..<n {
                 let row = i &* n
+                let own = capability[i]
                 var threat = 0.0
+                var safe = 1.0  // the chance that no hostile state both acts and prevails
                 var sourceCount = 0
                 for j in 0..<n {
                     let h = hostility[row &+ j]  // the diagonal is 0
                     if h > 0 {
-                        threat += capability[j] * h
+                        let c = capability[j]
+                        threat += c * h
+                        if c + own > 0 { safe *= 1 - h * c / (c + own) }
                         sources[sourceCount] = j
                         sourceCount &+= 1
                     }
                 }
                 threats[i] = threat
-                let own = capability[i]
-                needs[i] = threat + own > 0 ? threat / (threat + own) : 0
+                needs[i] = 1 - safe
                 for b in 0..<blocs {
                     var weighted = 0.0
                     var selfWeight = 0.0
@@ -166,7 +170,8 @@ public enum DynamicsTwo {
     }
 
     /// Step 6: freeze, exit, unfreeze and join. Outside options are non-alignment and rival blocs only;
-    /// a bloc's leader and its sole member on paper never freeze or leave it; a frozen member leaves with
+    /// a bloc's leader and its sole member on paper never freeze or leave it; a member freezes on the felt gap
+    /// best − (A − trigger_weight · max(0, A − target)); a frozen member leaves with
     /// hazard on (best − target) − leave_threshold − exit_cost · need · cover, then re-anchors its grudges.
     public static func updateMembership(_ world: inout World, step: Int, parameters: ParameterValues, random: RandomStream,
                                         scratch: Scratch, names: WorldNames, log: inout EventLog) {
@@ -181,6 +186,7 @@ public enum DynamicsTwo {
         let acceptThreshold = parameters[.acceptThreshold]
         let hazard = parameters[.hazard]
         let exitCost = parameters[.exitCost]
+        let triggerWeight = parameters[.triggerWeight]
         for i in 0..<n {
             for b in 0..<blocs {
                 let cell = i &* blocs &+ b
@@ -192,7 +198,8 @@ public enum DynamicsTwo {
                     let gap = best - affinity
                     // The leader and a sole member on paper are anchored (counted only when a change is possible).
                     if world.status[cell] == .member {
-                        if gap > freezeThreshold && !isAnchored(i, b, world) && random.bernoulli(1 - exp(-hazard * (gap - freezeThreshold))) {
+                        let felt = best - (affinity - triggerWeight * max(0, affinity - scratch.target[cell]))
+                        if felt > freezeThreshold && !isAnchored(i, b, world) && random.bernoulli(1 - exp(-hazard * (felt - freezeThreshold))) {
                             world.status[cell] = .frozen
                             world.reanchorAfterRupture(i, b)
                             log.record(step: step, event: "", type: "freeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
