@@ -303,32 +303,66 @@ class Plotter:
 
     # ---------------------------------------------------------------- sensitivity (entente analyze)
     def sensitivity(self):
-        """sensitivity.EXT from sensitivity.csv (docs/sensitivity.md): one panel per outcome, bars with 95% intervals."""
+        """sensitivity.EXT from sensitivity.csv (docs/sensitivity.md): one panel per outcome, bars with 95% intervals.
+        Up to 10 parameters: vertical bars under each outcome; more: horizontal bars (names on the y axis, readable
+        at 31 parameters), outcomes side by side, in declaration order so panels compare."""
         table = pd.read_csv(self.path("sensitivity.csv"), keep_default_na=False, na_values=[""])
         table["parameter"] = table["parameter"].astype(str)
         table = table[table["index"].isin(["S1", "ST", "mu_star"])]
         outcomes = list(dict.fromkeys(table["outcome"]))
         if not outcomes:
             return
-        fig, axes = plt.subplots(len(outcomes), 1, figsize=(9, 2.8 * len(outcomes)), squeeze=False)
-        for ax, outcome in zip(axes[:, 0], outcomes):
+        names = {"S1": "S1 (first order)", "ST": "ST (total)", "mu_star": "μ* (Morris)"}
+        parameters = list(dict.fromkeys(table["parameter"]))
+        morris = set(table["index"]) == {"mu_star"}
+        axis = ("μ*: mean |elementary effect| (outcome units per parameter range)" if morris
+                else "Sobol index (share of the outcome's variance)")
+        horizontal = len(parameters) > 10
+        if horizontal:
+            columns = min(3, len(outcomes))
+            count = math.ceil(len(outcomes) / columns)
+            fig, axes = plt.subplots(count, columns, figsize=(3.4 * columns + 1.4, 0.19 * len(parameters) * count + 1.6),
+                                     squeeze=False, sharey=True, layout="constrained")
+        else:
+            fig, axes = plt.subplots(len(outcomes), 1, figsize=(9, 2.8 * len(outcomes)), squeeze=False, layout="constrained")
+        for ax, outcome in zip(axes.flat, outcomes):
             rows = table[table["outcome"] == outcome]
             indices = list(dict.fromkeys(rows["index"]))
-            parameters = list(dict.fromkeys(rows["parameter"]))
             width = 0.8 / len(indices)
             for n, index in enumerate(indices):
                 part = rows[rows["index"] == index].set_index("parameter").reindex(parameters)
                 x = [i + (n - (len(indices) - 1) / 2) * width for i in range(len(parameters))]
                 low = (part["value"] - part["ci95_low"]).clip(lower=0).fillna(0)
                 high = (part["ci95_high"] - part["value"]).clip(lower=0).fillna(0)
-                ax.bar(x, part["value"].fillna(0), width, yerr=[low, high], capsize=2, label=index)
-            ax.set_xticks(range(len(parameters)))
-            ax.set_xticklabels(parameters, rotation=30, ha="right")
-            ax.axhline(0, color="grey", linewidth=0.6)
-            ax.set_title(outcome)
-            ax.legend(fontsize=8)
-        fig.suptitle("Sensitivity indices with 95% bootstrap intervals")
-        fig.tight_layout()
+                style = dict(color=OKABE_ITO[n], hatch=["", "///"][n % 2], edgecolor="white", linewidth=0,
+                             capsize=2, error_kw=dict(linewidth=0.8), label=names.get(index, index))
+                if horizontal:
+                    ax.barh(x, part["value"].fillna(0), width, xerr=[low, high], **style)
+                else:
+                    ax.bar(x, part["value"].fillna(0), width, yerr=[low, high], **style)
+            if horizontal:
+                ax.set_yticks(range(len(parameters)), parameters, fontsize=7.5)
+                ax.set_ylim(len(parameters) - 0.5, -0.5)
+                ax.axvline(0, color="grey", linewidth=0.6)
+                ax.grid(axis="y", visible=False)
+                ax.set_xlabel("μ* (see title)" if morris else "Sobol index", fontsize=8)
+            else:
+                ax.set_xticks(range(len(parameters)), parameters, rotation=30, ha="right")
+                ax.axhline(0, color="grey", linewidth=0.6)
+                ax.set_ylabel(axis if not morris else "μ*", fontsize=8)
+            ax.set_title(outcome, loc="left", fontsize=9)
+        for ax in list(axes.flat)[len(outcomes):]:
+            ax.set_visible(False)
+        handles, labels = axes.flat[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside upper right", ncol=len(labels))
+        caption = ""
+        if self.exists("manifest.json"):
+            with open(self.path("manifest.json")) as handle:
+                manifest = json.load(handle)
+            points, replicates = len(manifest.get("points") or []), manifest.get("replicates")
+            if points and replicates:
+                caption = f"; {points} points × {replicates} replicates, design {manifest.get('design', '?')}"
+        fig.suptitle(f"Sensitivity indices with 95% bootstrap intervals{caption}\n{axis}", fontsize=10)
         self.save(fig, "sensitivity")
 
     # ---------------------------------------------------------------- calibration (entente calibrate)
