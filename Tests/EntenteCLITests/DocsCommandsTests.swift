@@ -192,3 +192,94 @@ final class DocsCommandsTests: XCTestCase {
                        "entente compare x --posterior p --draws 2 --replicates 2")
     }
 }
+
+/// docs/errors.md's transcripts of the sections "0" and "64" are real output: each `$ entente …` line runs
+/// against `scenario.yaml` as the document describes it (three states, bloc PACT, events `deal` and
+/// `war`, one variant `no-deal`) and prints the lines shown below it. A line ending in `…` is matched
+/// as a prefix and a line `…` ends the comparison. The other sections' transcripts need files or
+/// folder states the document describes but does not give; InputMessageTests, HardeningTests and
+/// OutputSafetyTests pin those messages.
+final class ErrorsDocTranscriptTests: XCTestCase {
+    /// The file the transcripts run on; `war` is on line 13 so the positions the document shows match.
+    static let scenario = """
+        name: Two states, one bloc
+        calendar: {start: 2020-01, end: 2020-12, step: month}
+        seed: 7
+        replicates: 10
+        states:
+          - {id: A, capability: 1}
+          - {id: B, capability: 2}
+          - {id: C, capability: 3}
+        blocs:
+          - {id: PACT, members: [A, B]}
+        events:
+          - {id: deal, at: 2020-03, type: arms_transfer, from: B, to: C, value: 0.5}
+          - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.0, bloc: PACT}
+        outcomes:
+          - {name: a_left, type: left, state: A, bloc: PACT}
+          - {name: a_trust_b, type: trust, from: A, to: B}
+        variants:
+          - {name: no-deal, set: {events.deal.value: 0.0}}
+
+        """
+
+    /// Transcripts of these sections that are not run, by the command's start, and why.
+    static let skipped: [(prefix: String, reason: String)] = [
+        ("entente calibrate cal.yaml", "needs a calibration folder written by another calibration"),
+        ("entente run csto.yaml --posterior", "needs a calibration of the CSTO case"),
+        ("entente run scenario.yaml --out ~", "the message names the home folder of whoever runs the test"),
+        ("entente merge s --out", "needs a folder of sweep shards"),
+    ]
+
+    /// (line, command, expected output lines) of the `$ ` lines in errors.md's sections "0" and "64".
+    static func transcripts() throws -> [(line: Int, command: String, expected: [String])] {
+        let text = try String(contentsOf: BuiltBinary.packageRoot.appendingPathComponent("docs/errors.md"), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        var found: [(line: Int, command: String, expected: [String])] = []
+        var section = "", inBlock = false
+        for (index, line) in lines.enumerated() {
+            if line.hasPrefix("## ") { section = String(line.dropFirst(3)) }
+            if line.hasPrefix("```") { inBlock.toggle(); continue }
+            guard inBlock, ["0", "64"].contains(section) else { continue }
+            if line.hasPrefix("$ ") {
+                found.append((index + 1, String(line.dropFirst(2)), []))
+            } else if !line.isEmpty, !found.isEmpty {
+                found[found.count - 1].expected.append(line)
+            }
+        }
+        return found
+    }
+
+    func testTheTranscriptsOfStatusZeroAndSixtyFourAreWhatTheBinaryPrints() throws {
+        let harness = try CLIHarness(prefix: "entente-errors-doc")
+        defer { harness.remove() }
+        try harness.write(Self.scenario, to: "scenario.yaml")
+        try harness.write(Self.scenario, to: "study/scenario.yaml")
+        try harness.write(Self.scenario.components(separatedBy: "variants:")[0], to: "novariants.yaml")
+        let binary = try BuiltBinary.required("entente")
+        let bin = harness.folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("entente"), withDestinationURL: binary)
+        let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let transcripts = try Self.transcripts()
+        XCTAssertGreaterThanOrEqual(transcripts.count, 30, "the transcripts of errors.md were lost")
+        var compared = 0
+        for transcript in transcripts where !Self.skipped.contains(where: { transcript.command.hasPrefix($0.prefix) }) {
+            let result = try CLIHarness.run(URL(fileURLWithPath: "/bin/sh"), ["-c", transcript.command], in: harness.folder,
+                                            environment: ["PATH": path, "COLUMNS": "80"], timeout: 120)
+            let actual = (result.stdout + result.stderr).components(separatedBy: "\n")
+            for (offset, expected) in transcript.expected.enumerated() {
+                if expected == "…" { break }
+                let got = offset < actual.count ? actual[offset] : "(nothing)"
+                if expected.hasSuffix("…") {
+                    XCTAssertTrue(got.hasPrefix(String(expected.dropLast()).trimmingCharacters(in: .whitespaces)),
+                                  "docs/errors.md:\(transcript.line): \(transcript.command)\nexpected: \(expected)\nfound:    \(got)")
+                } else {
+                    XCTAssertEqual(got, expected, "docs/errors.md:\(transcript.line): \(transcript.command)")
+                }
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(compared, 30)
+    }
+}
