@@ -25,6 +25,10 @@ Figures (each only when its CSV is there; EXT is the --format):
   tolerance.EXT             generations.csv (entente calibrate): tolerance (log), acceptance rate and ESS by generation
   drivers_<STATE>_<BLOC>.EXT  drivers.csv (run --record drivers): mean over replicates of the affinity target's terms
                             (trust, security, clamp; stacked around 1/2), the target and the affinity, events marked
+  steps_membership_<BLOC>.EXT  steps.csv (run --record steps): share of replicates frozen / left per state, by date
+  steps_<STATE>.EXT         steps.csv: STATE's affinity for each bloc and trust in each recorded partner, mean and
+                            q05–q95 band across replicates
+  steps_blocs.EXT           steps.csv: each bloc's cohesion and active members, mean and q05–q95 band
   sbc_ranks.EXT             sbc.csv (make validate-calibration): histogram of the truth's posterior rank with the
                             99 % binomial band of a uniform histogram, and the 50 %/90 % coverage
 Time series are marked with the scenario's scripted events (events.csv) unless --no-events.
@@ -50,6 +54,7 @@ OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "
 STATUS_STYLE = {"frozen": dict(color="#0072B2", linestyle="--"), "left": dict(color="#D55E00", linestyle="-")}
 ARM_LINESTYLE = {"frozen": "--", "left": "-"}
 ARM_STYLES = ["-", "--", "-.", ":"]
+MARKERS = ["o", "s", "D", "^", "v", "P", "X"]
 MEMBERSHIP_TYPES = {"join", "freeze", "unfreeze", "leave"}
 ANSWER_TYPES = {"assist", "decline"}
 IDS = dict(keep_default_na=False, na_values=[""])  # only an empty cell is missing (a state may be called NA)
@@ -169,34 +174,195 @@ class Plotter:
         ax.legend(loc="lower left", fontsize=8)
         self.save(fig, f"drivers_{state}_{bloc}")
 
+    # ---------------------------------------------------------------- steps.csv (run/compare --record steps)
+    def steps(self, state, blocs, events):
+        """steps_membership_<BLOC>, steps_<STATE> and steps_blocs from steps.csv: the across-replicate summary
+        of each recorded step (docs/outputs.md#stepscsv), so no replicate-level file is read."""
+        numbers = ["n", "mean", "sd", "q05", "q50", "q95"]
+        table = self.read("steps.csv", keep_default_na=False, na_values={c: [""] for c in numbers})
+        if not len(table):
+            return
+        arms = self.arms(table)
+        counts = ({arm: int(rows["n"].max()) for arm, rows in arms} if arms[0][0] is not None
+                  else int(table["n"].max()))
+        caption = f"from steps.csv; {replicates_text(counts)}{self.events_note(events)}"
+        membership = table[table["quantity"].isin(["frozen", "left"])]
+        for bloc in blocs:
+            rows = membership[membership["target"] == bloc]
+            changed = [s for s in rows["state"].drop_duplicates() if (rows[rows["state"] == s]["mean"] > 0).any()]
+            if not changed:
+                self.notes.append(f"note: no state is ever frozen or left in {bloc}; steps_membership_{bloc} not drawn")
+                continue
+            if len(changed) <= 4:
+                fig, axes = self.figure(len(changed), events, panel_height=2.0)
+            else:
+                fig, axes = self.grid_figure(len(changed), 2, events)
+            for ax, name in zip(axes, changed):
+                mine = rows[rows["state"] == name]
+                for index, (arm, arm_rows) in enumerate(self.arms(mine)):
+                    for status in ["frozen", "left"]:
+                        part = arm_rows[arm_rows["quantity"] == status].sort_values("when")
+                        if arm is None:
+                            style = STATUS_STYLE[status]
+                            label = status if name == changed[0] else None
+                        else:
+                            style = dict(color=OKABE_ITO[index % len(OKABE_ITO)], linestyle=ARM_LINESTYLE[status])
+                            label = f"{arm}: {status}" if name == changed[0] else None
+                        n = part["n"].clip(lower=1)
+                        low, high = wilson(part["mean"] * n, n)
+                        ax.plot(part["when"], part["mean"], label=label, linewidth=1.4, **style)
+                        if arm is None:  # several arms' bands would pile up into one grey mass: lines only
+                            ax.fill_between(part["when"], low, high, color=style["color"], alpha=0.12, linewidth=0)
+                self.mark_events(ax, events)
+                ax.set_ylim(-0.02, 1.02)
+                ax.set_ylabel("share of replicates")
+                ax.set_title(f"{name} in {bloc}", loc="left")
+                self.time_axis(ax)
+            axes[0].legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="status" if arms[0][0] is None else "arm: status")
+            for ax in axes[len(changed):]:
+                ax.set_visible(False)
+            fig.suptitle(f"Membership of {bloc}: share of replicates in which each state is frozen or has left it at the "
+                         f"end of each step\n{'95% Wilson band; ' if arms[0][0] is None else ''}{caption}", fontsize=10)
+            self.save(fig, f"steps_membership_{bloc}")
+
+        if state:
+            panels = []
+            affinity = table[(table["quantity"] == "affinity") & (table["state"] == state)]
+            if len(affinity):
+                panels.append(("affinity", affinity, f"affinity of {state} for each bloc", "affinity (0 to 1)", (-0.02, 1.02)))
+            trust = table[(table["quantity"] == "trust") & (table["state"] == state)]
+            # Fellow members: states in a bloc with STATE at step 0 (member, frozen or left share above 0).
+            first = table[(table["step"] == table["step"].min()) & table["quantity"].isin(["member", "frozen", "left"])
+                          & (table["mean"] > 0)]
+            mine = set(first[first["state"] == state]["target"])
+            fellows = set(first[first["target"].isin(mine)]["state"]) - {state}
+            inside = trust[trust["target"].isin(fellows)]
+            outside = trust[~trust["target"].isin(fellows)]
+            if len(inside):
+                panels.append(("trust", inside, f"trust of {state} in the other members of its blocs",
+                               "trust (−1 to 1)", (-1.05, 1.05)))
+            if len(outside):
+                panels.append(("trust", outside, f"trust of {state} in the other recorded states" if len(inside)
+                               else f"trust of {state} in each recorded state", "trust (−1 to 1)", (-1.05, 1.05)))
+            if panels:
+                self.summary_figure(panels, events, f"steps_{state}",
+                                    f"{state} at the end of each step: mean and 5–95% band across replicates\n{caption}")
+        blocs_rows = [(q, table[table["quantity"] == q]) for q in ["cohesion", "active_members"]]
+        panels = [(q, rows, {"cohesion": "cohesion of each bloc", "active_members": "active members of each bloc"}[q],
+                   {"cohesion": "cohesion (scale −1 to 1)", "active_members": "active members (states)"}[q],
+                   None) for q, rows in blocs_rows if len(rows)]
+        if panels:
+            self.summary_figure(panels, events, "steps_blocs",
+                                f"Blocs at the end of each step: mean and 5–95% band across replicates\n{caption}")
+
+    def summary_figure(self, panels, events, stem, title):
+        """One panel per (quantity, rows, title, y label, y limits): a line per series (the target column) at its
+        mean with its q05–q95 band. With arms (a compare folder), one panel per target and a line per arm."""
+        if "variant" in panels[0][1].columns:
+            names = {"affinity": "affinity of {state} for {target}", "trust": "trust of {state} in {target}",
+                     "cohesion": "cohesion of {target}", "active_members": "active members of {target}"}
+            panels = [(quantity, part, names[quantity].format(state=part["state"].iloc[0], target=target), ylabel, limits)
+                      for quantity, rows, _, ylabel, limits in panels
+                      for target, part in ((t, rows[rows["target"] == t]) for t in rows["target"].drop_duplicates())]
+        fig, axes = self.figure(len(panels), events, panel_height=3.0 if len(panels) <= 3 else 2.0)
+        for ax, (quantity, rows, panel_title, ylabel, limits) in zip(axes, panels):
+            targets = list(rows["target"].drop_duplicates())
+            arms = self.arms(rows)
+            series = 0
+            for index, (arm, arm_rows) in enumerate(arms):
+                for number, target in enumerate(targets):
+                    part = arm_rows[arm_rows["target"] == target].sort_values("when")
+                    if not len(part):
+                        continue
+                    # One colour and dash pattern per line (targets; with arms, the arm's dash), so lines stay
+                    # apart in greyscale and past the palette's seven colours.
+                    colour = OKABE_ITO[(number if arm is None else series) % 7]
+                    style = ARM_STYLES[(number if arm is None else index) % len(ARM_STYLES)]
+                    label = target if arm is None else arm if len(targets) == 1 else f"{arm}: {target}"
+                    ax.plot(part["when"], part["mean"], color=colour, linestyle=style, linewidth=1.4, label=label)
+                    ax.fill_between(part["when"], part["q05"], part["q95"], color=colour, alpha=0.15, linewidth=0)
+                    series += 1
+            if quantity == "trust":
+                ax.axhline(0, color="0.5", linewidth=0.8)
+            self.mark_events(ax, events)
+            ax.set_title(panel_title, loc="left")
+            ax.set_ylabel(ylabel)
+            if limits:
+                ax.set_ylim(*limits)
+            if quantity == "active_members":  # whole states on the axis, at least one either side of the data
+                ax.set_ylim(math.floor(rows["q05"].min()) - 0.5, math.ceil(rows["q95"].max()) + 0.5)
+                ax.yaxis.set_major_locator(mticker.MaxNLocator(integer=True))
+            if arms[0][0] is None:
+                ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), ncol=1 if series <= 12 else 2,
+                          title="partner" if quantity == "trust" else "bloc")
+            elif ax is axes[0]:
+                ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="arm")
+            self.time_axis(ax)
+        fig.suptitle(title, fontsize=10)
+        self.save(fig, stem)
+
     # ---------------------------------------------------------------- sensitivity (entente analyze)
     def sensitivity(self):
-        """sensitivity.EXT from sensitivity.csv (docs/sensitivity.md): one panel per outcome, bars with 95% intervals."""
+        """sensitivity.EXT from sensitivity.csv (docs/sensitivity.md): one panel per outcome, bars with 95% intervals.
+        Up to 10 parameters: vertical bars under each outcome; more: horizontal bars (names on the y axis, readable
+        at 31 parameters), outcomes side by side, in declaration order so panels compare."""
         table = pd.read_csv(self.path("sensitivity.csv"), keep_default_na=False, na_values=[""])
         table["parameter"] = table["parameter"].astype(str)
         table = table[table["index"].isin(["S1", "ST", "mu_star"])]
         outcomes = list(dict.fromkeys(table["outcome"]))
         if not outcomes:
             return
-        fig, axes = plt.subplots(len(outcomes), 1, figsize=(9, 2.8 * len(outcomes)), squeeze=False)
-        for ax, outcome in zip(axes[:, 0], outcomes):
+        names = {"S1": "S1 (first order)", "ST": "ST (total)", "mu_star": "μ* (Morris)"}
+        parameters = list(dict.fromkeys(table["parameter"]))
+        morris = set(table["index"]) == {"mu_star"}
+        axis = ("μ*: mean |elementary effect| (outcome units per parameter range)" if morris
+                else "Sobol index (share of the outcome's variance)")
+        horizontal = len(parameters) > 10
+        if horizontal:
+            columns = min(3, len(outcomes))
+            count = math.ceil(len(outcomes) / columns)
+            fig, axes = plt.subplots(count, columns, figsize=(3.4 * columns + 1.4, 0.19 * len(parameters) * count + 1.6),
+                                     squeeze=False, sharey=True, layout="constrained")
+        else:
+            fig, axes = plt.subplots(len(outcomes), 1, figsize=(9, 2.8 * len(outcomes)), squeeze=False, layout="constrained")
+        for ax, outcome in zip(axes.flat, outcomes):
             rows = table[table["outcome"] == outcome]
             indices = list(dict.fromkeys(rows["index"]))
-            parameters = list(dict.fromkeys(rows["parameter"]))
             width = 0.8 / len(indices)
             for n, index in enumerate(indices):
                 part = rows[rows["index"] == index].set_index("parameter").reindex(parameters)
                 x = [i + (n - (len(indices) - 1) / 2) * width for i in range(len(parameters))]
                 low = (part["value"] - part["ci95_low"]).clip(lower=0).fillna(0)
                 high = (part["ci95_high"] - part["value"]).clip(lower=0).fillna(0)
-                ax.bar(x, part["value"].fillna(0), width, yerr=[low, high], capsize=2, label=index)
-            ax.set_xticks(range(len(parameters)))
-            ax.set_xticklabels(parameters, rotation=30, ha="right")
-            ax.axhline(0, color="grey", linewidth=0.6)
-            ax.set_title(outcome)
-            ax.legend(fontsize=8)
-        fig.suptitle("Sensitivity indices with 95% bootstrap intervals")
-        fig.tight_layout()
+                style = dict(color=OKABE_ITO[n], hatch=["", "///"][n % 2], edgecolor="white", linewidth=0,
+                             capsize=2, error_kw=dict(linewidth=0.8), label=names.get(index, index))
+                if horizontal:
+                    ax.barh(x, part["value"].fillna(0), width, xerr=[low, high], **style)
+                else:
+                    ax.bar(x, part["value"].fillna(0), width, yerr=[low, high], **style)
+            if horizontal:
+                ax.set_yticks(range(len(parameters)), parameters, fontsize=7.5)
+                ax.set_ylim(len(parameters) - 0.5, -0.5)
+                ax.axvline(0, color="grey", linewidth=0.6)
+                ax.grid(axis="y", visible=False)
+                ax.set_xlabel("μ* (see title)" if morris else "Sobol index", fontsize=8)
+            else:
+                ax.set_xticks(range(len(parameters)), parameters, rotation=30, ha="right")
+                ax.axhline(0, color="grey", linewidth=0.6)
+                ax.set_ylabel(axis if not morris else "μ*", fontsize=8)
+            ax.set_title(outcome, loc="left", fontsize=9)
+        for ax in list(axes.flat)[len(outcomes):]:
+            ax.set_visible(False)
+        handles, labels = axes.flat[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside upper right", ncol=len(labels))
+        caption = ""
+        if self.exists("manifest.json"):
+            with open(self.path("manifest.json")) as handle:
+                manifest = json.load(handle)
+            points, replicates = len(manifest.get("points") or []), manifest.get("replicates")
+            if points and replicates:
+                caption = f"; {points} points × {replicates} replicates, design {manifest.get('design', '?')}"
+        fig.suptitle(f"Sensitivity indices with 95% bootstrap intervals{caption}\n{axis}", fontsize=10)
         self.save(fig, "sensitivity")
 
     # ---------------------------------------------------------------- calibration (entente calibrate)
@@ -475,7 +641,8 @@ class Plotter:
                             style = dict(color=OKABE_ITO[index % len(OKABE_ITO)], linestyle=ARM_LINESTYLE[status])
                             label = f"{arm}: {status}" if name == states[0] else None
                         ax.plot(share.index, share / n, label=label, linewidth=1.4, **style)
-                        ax.fill_between(share.index, low, high, color=style["color"], alpha=0.12, linewidth=0)
+                        if arm is None:  # several arms' bands would pile up into one grey mass: lines only
+                            ax.fill_between(share.index, low, high, color=style["color"], alpha=0.12, linewidth=0)
                 self.mark_events(ax, events)
                 ax.set_ylim(-0.02, 1.02)
                 ax.set_ylabel("share of replicates")
@@ -485,7 +652,8 @@ class Plotter:
             for ax in axes[len(states):]:
                 ax.set_visible(False)
             fig.suptitle(f"Membership of {bloc}: share of replicates in which each state is frozen or has left it at "
-                         f"the end of each step\n95% Wilson band; {replicates_text(self.replicate_counts(rows))}"
+                         f"the end of each step\n{'95% Wilson band; ' if arms[0][0] is None else ''}"
+                         f"{replicates_text(self.replicate_counts(rows))}"
                          f"{self.events_note(events)}", fontsize=10)
             self.save(fig, f"membership_{bloc}")
 
@@ -519,8 +687,9 @@ class Plotter:
         others = [m for m in members if (mine["to"] == m).any()]
         if arms[0][0] is None:
             fig, panels = self.figure(1, events, panel_height=4.0)
-            for other in others:
-                self.band(panels[0], mine[mine["to"] == other], "trust", other)
+            for index, other in enumerate(others):  # colour and dash per line: apart in greyscale too
+                self.band(panels[0], mine[mine["to"] == other], "trust", other, colour=OKABE_ITO[index % 7],
+                          linestyle=ARM_STYLES[index % len(ARM_STYLES)])
             panels[0].legend(title="trust in", loc="upper left", bbox_to_anchor=(1.01, 1.0))
         else:
             fig, panels = self.figure(len(others), events, panel_height=2.2)
@@ -547,8 +716,9 @@ class Plotter:
         blocs = list(rows["bloc"].drop_duplicates())
         if arms[0][0] is None:
             fig, panels = self.figure(1, events, panel_height=4.0)
-            for name in blocs:
-                self.band(panels[0], rows[rows["bloc"] == name], "affinity", name)
+            for index, name in enumerate(blocs):
+                self.band(panels[0], rows[rows["bloc"] == name], "affinity", name, colour=OKABE_ITO[index % 7],
+                          linestyle=ARM_STYLES[index % len(ARM_STYLES)])
             panels[0].legend(title="bloc", loc="upper left", bbox_to_anchor=(1.01, 1.0))
         else:
             fig, panels = self.figure(len(blocs), events, panel_height=2.4)
@@ -678,10 +848,11 @@ class Plotter:
                 ax.errorbar(mine["difference"], mine.index,
                             xerr=[mine["difference"] - mine["ci95_low"], mine["ci95_high"] - mine["difference"]],
                             fmt="none", ecolor=colour, capsize=3, linewidth=1.2)
-                ax.scatter(mine["difference"][excludes], mine.index[excludes], color=colour, zorder=3, s=22,
-                           label=variant if kind == order[0] else None)
+                marker = MARKERS[index % len(MARKERS)]  # a shape per variant too: apart in greyscale
+                ax.scatter(mine["difference"][excludes], mine.index[excludes], color=colour, zorder=3, s=24,
+                           marker=marker, label=variant if kind == order[0] else None)
                 ax.scatter(mine["difference"][~excludes], mine.index[~excludes], facecolor="white", edgecolor=colour,
-                           zorder=3, s=22)
+                           zorder=3, s=24, marker=marker)
             ax.axvline(0, color="0.4", linewidth=0.8)
             ax.set_yticks(list(rows.index))
             ax.set_yticklabels(rows["variant"] + ": " + rows["outcome"])
@@ -822,21 +993,27 @@ class Plotter:
         bins = (predicted * 10).apply(lambda x: min(int(x), 9))
         table = pd.DataFrame({"predicted": predicted, "happened": happened, "bin": bins}) \
             .groupby("bin").agg(predicted=("predicted", "mean"), frequency=("happened", "mean"),
-                                n=("happened", "size"))
-        fig, ax = plt.subplots(figsize=(6.5, 6))
+                                n=("happened", "size"), k=("happened", "sum"))
+        low, high = wilson(table["k"], table["n"])
+        fig, ax = plt.subplots(figsize=(6.5, 6.2))
         ax.plot([0, 1], [0, 1], color="grey", linewidth=0.8, linestyle="--", label="perfect reliability")
-        ax.plot(table["predicted"], table["frequency"], marker="o", color=OKABE_ITO[0],
-                label="outcomes, binned by P (width 0.1)")
+        # Bins are not a curve: points sized by their count, a 95% Wilson interval each, a faint line only to guide.
+        ax.plot(table["predicted"], table["frequency"], color=OKABE_ITO[0], linewidth=0.6, alpha=0.4)
+        ax.errorbar(table["predicted"], table["frequency"], yerr=[table["frequency"] - low, high - table["frequency"]],
+                    fmt="none", ecolor=OKABE_ITO[0], capsize=3, linewidth=1.0, label="95% Wilson interval of the frequency")
+        ax.scatter(table["predicted"], table["frequency"], s=18 + 8 * table["n"] ** 0.5, color=OKABE_ITO[0], zorder=3,
+                   label="outcomes binned by P (width 0.1); area grows with n")
         for _, row in table.iterrows():
             ax.annotate(f"n={int(row['n'])}", (row["predicted"], row["frequency"]), textcoords="offset points",
-                        xytext=(6, -12), fontsize=8)
-        ax.set_xlim(-0.02, 1.02)
+                        xytext=(9, 4), fontsize=8)
+        ax.set_xlim(-0.02, 1.05)
         ax.set_ylim(-0.05, 1.05)
+        ax.set_aspect("equal")
         ax.set_xlabel("predicted P(it happens) — within the window for events, at all for non-events")
         ax.set_ylabel("observed frequency (events 1, non-events 0)")
         ax.set_title(f"Reliability: {len(scores)} observed outcomes in {scores['case_file'].nunique()} cases"
                      + (f" ({reps})" if reps else ""))
-        ax.legend(loc="upper left")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=1, markerscale=0.6)
         self.save(fig, "reliability")
 
         events = scores[event].reset_index(drop=True)
@@ -876,21 +1053,29 @@ class Plotter:
             list(affinity["state"].drop_duplicates() if affinity is not None else []) +
             list(trust["from"].drop_duplicates() if trust is not None else [])))
         known_blocs = list(affinity["bloc"].drop_duplicates()) if affinity is not None else []
+        steps = self.read("steps.csv", **IDS, usecols=["quantity", "state", "target"]) if self.exists("steps.csv") else None
+        if steps is not None:
+            ordered = pd.concat([steps[steps["quantity"] == "affinity"]["state"], steps["state"]])  # declaration order first
+            known_states += [s for s in ordered.dropna().drop_duplicates() if s not in known_states]
+            known_blocs += [b for b in steps[steps["quantity"] == "affinity"]["target"].drop_duplicates() if b not in known_blocs]
         if args.state and args.state not in known_states:
             raise UsageError(f"unknown state '{args.state}' in {self.folder}; "
                              + (f"its states are: {', '.join(known_states)}" if known_states
-                                else "it has no trust.csv or affinity.csv, so --state does not apply"))
+                                else "it has no trust.csv, affinity.csv or steps.csv, so --state does not apply"))
         if args.bloc and args.bloc not in known_blocs:
             raise UsageError(f"unknown bloc '{args.bloc}' in {self.folder}; "
                              + (f"its blocs are: {', '.join(known_blocs)}" if known_blocs
-                                else "it has no affinity.csv, so --bloc does not apply"))
+                                else "it has no affinity.csv or steps.csv, so --bloc does not apply"))
         if args.outcome and not self.exists("points.csv"):
             raise UsageError(f"--outcome applies to a sweep folder (with points.csv); {self.folder} has none")
 
-        events = self.scripted_events() if affinity is not None or trust is not None else None
+        events = self.scripted_events() if affinity is not None or trust is not None or steps is not None else None
         state = args.state or (trust["from"].value_counts().idxmax() if trust is not None and len(trust) else None)
         if state is None and affinity is not None and len(affinity):
             state = affinity["state"].iloc[0]
+        if state is None and steps is not None:
+            trusters = steps[steps["quantity"] == "trust"]["state"]
+            state = trusters.value_counts().idxmax() if len(trusters) else next(iter(steps["state"].dropna()), None)
         bloc = args.bloc or (known_blocs[0] if known_blocs else None)
 
         if affinity is not None and len(affinity):
@@ -901,6 +1086,8 @@ class Plotter:
             self.affinity(affinity, state, events)
         if self.exists("drivers.csv") and state and bloc:
             self.drivers(state, bloc)
+        if steps is not None:
+            self.steps(state, [args.bloc] if args.bloc else [b for b in known_blocs if b in set(steps["target"])], events)
 
         if self.exists("outcomes.csv"):
             outcomes = pd.read_csv(self.path("outcomes.csv"), **IDS, dtype=str)
@@ -978,7 +1165,7 @@ def main():
     for note in plotter.notes:
         print(note, file=sys.stderr)
     if not plotter.written:
-        sys.exit(f"error: nothing to plot in {folder}; expected trust.csv, affinity.csv, outcomes.csv, "
+        sys.exit(f"error: nothing to plot in {folder}; expected trust.csv, affinity.csv, steps.csv, outcomes.csv, "
                  "compare/effects.csv, points.csv (a sweep), validation.csv, particles.csv (a calibration) or sbc.csv")
     for path in plotter.written:
         print(path)

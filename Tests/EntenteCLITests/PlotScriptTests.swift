@@ -203,6 +203,57 @@ final class PlotScriptTests: XCTestCase {
         XCTAssertTrue(result.1.contains("argument --format: invalid choice: 'gif'"), result.1)
     }
 
+    func testStepsSummaryAloneGivesMembershipStateAndBlocFiguresAlsoCompressed() throws {
+        try requireMatplotlib()
+        let out = temporaryFolder("steps")
+        var result = try execute(try binary().path, ["run", Self.scenario, "--replicates", "6", "--record", "steps", "--compress",
+                                                     "--out", out.path, "--quiet"])
+        XCTAssertEqual(result.0, 0, result.1)
+        // Only the summary (and the events, compressed, for the markers): no replicate-level series.
+        for name in ["trust.csv.gz", "affinity.csv.gz", "states.csv.gz", "blocs.csv.gz", "outcomes.csv"] {
+            try FileManager.default.removeItem(at: out.appendingPathComponent(name))
+        }
+        result = try plot([out.path, "--format", "svg"])
+        XCTAssertEqual(result.0, 0, result.1)
+        XCTAssertEqual(result.1.split(separator: "\n").filter { !$0.hasPrefix("note:") },
+                       ["steps_membership_CSTO.svg", "steps_ARM.svg", "steps_blocs.svg"].map { Substring(out.appendingPathComponent($0).path) })
+        XCTAssertTrue(result.1.contains("note: no state is ever frozen or left in WEST; steps_membership_WEST not drawn"), result.1)
+        let svg = { (name: String) in String(decoding: FileManager.default.contents(atPath: out.appendingPathComponent(name).path) ?? Data(), as: UTF8.self) }
+        for text in ["ARM in CSTO", "from steps.csv; 6 replicates", "share of replicates", "war-2020", "frozen", "left"] {
+            XCTAssertTrue(svg("steps_membership_CSTO.svg").contains(text), "steps_membership_CSTO.svg lacks '\(text)'")
+        }
+        for text in ["affinity of ARM for each bloc", "trust of ARM in the other members of its blocs",
+                     "trust of ARM in the other recorded states", "mean and 5–95% band across replicates", "RUS", "AZE"] {
+            XCTAssertTrue(svg("steps_ARM.svg").contains(text), "steps_ARM.svg lacks '\(text)'")
+        }
+        for text in ["cohesion of each bloc", "active members of each bloc", "CSTO", "WEST"] {
+            XCTAssertTrue(svg("steps_blocs.svg").contains(text), "steps_blocs.svg lacks '\(text)'")
+        }
+        result = try plot([out.path, "--state", "RUS"])
+        XCTAssertEqual(result.0, 0, result.1)
+        XCTAssertTrue(result.1.contains("\(out.path)/steps_RUS.png\n"), result.1)
+        assertFigure(out, "steps_RUS.png")
+        assertFigure(out, "steps_membership_CSTO.png", minHeight: 300)
+        result = try plot([out.path, "--state", "XYZ"])
+        XCTAssertEqual(result.0, 2, result.1)
+        XCTAssertTrue(result.1.contains("unknown state 'XYZ' in \(out.path); its states are: ARM, AZE, RUS"), result.1)
+    }
+
+    func testStepsOfACompareAreDrawnOnePatternPerArm() throws {
+        try requireMatplotlib()
+        let out = temporaryFolder("compare-steps")
+        var result = try execute(try binary().path, ["compare", Self.scenario, "--replicates", "4", "--record", "steps,trust=none",
+                                                     "--out", out.path, "--quiet"])
+        XCTAssertEqual(result.0, 0, result.1)
+        result = try plot([out.path, "--format", "svg", "--no-events"])
+        XCTAssertEqual(result.0, 0, result.1)
+        let svg = String(decoding: FileManager.default.contents(atPath: out.appendingPathComponent("steps_membership_CSTO.svg").path) ?? Data(),
+                         as: UTF8.self)
+        for text in ["baseline: frozen", "baseline: left", "arm: status", "4 replicates per arm"] {
+            XCTAssertTrue(svg.contains(text), "steps_membership_CSTO.svg lacks '\(text)'")
+        }
+    }
+
     /// A sweep of `parameters` (YAML lines) over the CSTO case, 4 replicates per point; returns its folder.
     private func sweep(_ name: String, design: String = "grid", samples: Int = 0, _ parameters: String) throws -> URL {
         let folder = temporaryFolder("sweep-\(name)")

@@ -5,7 +5,8 @@ extension Comparison {
     /// The variant × outcome table `entente compare` prints: one row per variant, and for each outcome
     /// the baseline mean, the variant mean and the paired difference with its 95% interval, marked `*`
     /// where the interval excludes zero (an unmarked cell ends in a space so the intervals line up; the
-    /// Markdown, LaTeX and CSV renderers drop it). Outcomes are column groups, so a narrow terminal wraps by outcome.
+    /// Markdown, LaTeX and CSV renderers drop it). Outcomes are column groups, so a narrow terminal wraps by outcome
+    /// and `--layout long` gives one row per variant × outcome.
     public static func table(effects: [Effect], replicates: Int, places: Int = 3) -> ResultTable {
         var variants: [String] = []
         var outcomes: [String] = []
@@ -15,7 +16,8 @@ extension Comparison {
         }
         var columns = [ResultTable.Column("variant", alignment: .left)]
         for outcome in outcomes {
-            columns += [ResultTable.Column("baseline", group: outcome), ResultTable.Column("variant", group: outcome),
+            columns += [ResultTable.Column("baseline", group: outcome, longTitle: "baseline mean"),
+                        ResultTable.Column("variant", group: outcome, longTitle: "variant mean"),
                         ResultTable.Column("difference [95% CI]", group: outcome)]
         }
         var byKey: [String: Effect] = [:]
@@ -35,6 +37,6 @@ extension Comparison {
         return ResultTable(
             caption: "Paired effects of each variant, \(replicates) replicate\(replicates == 1 ? "" : "s") per arm on common random numbers (means; difference = variant − baseline)",
             columns: columns, keyColumns: 1, rows: rows,
-            notes: ["\(significanceMark) the 95% interval of the paired difference excludes 0"])
+            notes: ["\(significanceMark) the 95% interval of the paired difference excludes 0"], groupName: "outcome")
     }
 }

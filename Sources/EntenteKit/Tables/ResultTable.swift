@@ -18,12 +18,16 @@ public struct ResultTable: Sendable, Equatable {
         public var group: String
         /// Numbers right, text left.
         public var alignment: Alignment
+        /// The title in the long layout (``ResultTable/long``), where the group is a column of its own:
+        /// `compare`'s `variant` column of each outcome becomes `variant mean` beside the variant's name.
+        public var longTitle: String
 
-        /// A column titled `title` in `group`.
-        public init(_ title: String, group: String = "", alignment: Alignment = .right) {
+        /// A column titled `title` in `group`; `longTitle` (default `title`) heads it in the long layout.
+        public init(_ title: String, group: String = "", alignment: Alignment = .right, longTitle: String? = nil) {
             self.title = title
             self.group = group
             self.alignment = alignment
+            self.longTitle = longTitle ?? title
         }
 
         /// The title with its group, for formats with one header row (Markdown, CSV): `exit baseline`.
@@ -41,14 +45,19 @@ public struct ResultTable: Sendable, Equatable {
     public var rows: [[String]]
     /// Lines printed below the table (what a mark means, a summary).
     public var notes: [String]
+    /// The title of the column that names the group in the long layout (`outcome` for `compare`).
+    public var groupName: String
 
-    /// A table; `keyColumns` leading columns are repeated when wrapped.
-    public init(caption: String, columns: [Column], keyColumns: Int = 1, rows: [[String]] = [], notes: [String] = []) {
+    /// A table; `keyColumns` leading columns are repeated when wrapped; `groupName` heads the column
+    /// of group titles in the long layout.
+    public init(caption: String, columns: [Column], keyColumns: Int = 1, rows: [[String]] = [], notes: [String] = [],
+                groupName: String = "group") {
         self.caption = caption
         self.columns = columns
         self.keyColumns = min(max(0, keyColumns), columns.count)
         self.rows = rows
         self.notes = notes
+        self.groupName = groupName
     }
 
     /// The runs of neighbouring columns after the key columns that share a non-empty group; a column
