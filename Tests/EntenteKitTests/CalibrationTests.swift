@@ -108,6 +108,23 @@ final class CalibrationTests: XCTestCase {
         XCTAssertEqual(shared[1], 0.36279310456968256, accuracy: 1e-12)
     }
 
+    func testMixtureDensityIsTheWeightedSumOfKernelDensitiesSkippingZeroWeights() {
+        // One dimension, kernel variance 1 (set directly): particles 0, 2 and 5 with weights ¼, ¾, 0.
+        // At x = 1: ¼ φ(1) + ¾ φ(1) = φ(1) = 0.24197072451914337; the third particle adds nothing.
+        let population = ParticlePopulation(generation: 1, parameterNames: ["betrayal"], values: [0, 2, 5], weights: [0.25, 0.75, 0],
+                                            shares: [1, 1, 1], distances: [0, 0, 0])
+        let kernel = PerturbationKernel(covariance: [1], dimension: 1, widths: [10])
+        XCTAssertEqual(kernel.mixtureDensity([1], population: population), 0.24197072451914337, accuracy: 1e-15)
+        // Two dimensions: bit for bit the sum of ``PerturbationKernel/density(_:centre:)`` in particle order.
+        let plane = ParticlePopulation(generation: 1, parameterNames: ["betrayal", "hazard"], values: [1, 2, 3, 1, 2, 5],
+                                       weights: [0.2, 0.5, 0.3], shares: [1, 1, 1], distances: [0, 0, 0])
+        let wide = PerturbationKernel(population: plane, widths: [10, 10])
+        let x: [Double] = [2.5, 2]
+        var sum = 0.0
+        for j in 0..<3 { sum += plane.weights[j] * wide.density(x[...], centre: plane.values(ofParticle: j)) }
+        XCTAssertEqual(wide.mixtureDensity(x[...], population: plane), sum)
+    }
+
     func testToleranceKeepsAlphaOfThePreviousEffectiveSampleSizeButNotBelowTheTarget() {
         let problem = CalibrationProblem(engines: [], parameters: [.betrayal], priors: [.uniform(minimum: 0, maximum: 10)],
                                          targets: [], replicates: 2)
@@ -209,6 +226,36 @@ final class CalibrationTests: XCTestCase {
         XCTAssertEqual(try bytes(whole.out, "particles.csv"), try bytes(cut.out, "particles.csv"))
         XCTAssertEqual(try bytes(whole.out, "posterior.csv"), try bytes(cut.out, "posterior.csv"))
         XCTAssertEqual(try generationsWithoutSeconds(whole.out), try generationsWithoutSeconds(cut.out))
+    }
+
+    func testAShardSidecarIsWrittenLikeAManifestAndReadBackExactly() throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out + "-shards") }
+        let slot = ParticleSlot(particle: 1, theta: [2.5], distances: [0.25, 1], share: 0.5, attempts: 3, evaluated: 2)
+        try CalibrationShardFile.write([slot], parameterNames: ["betrayal"], replicates: 2, out: out, generation: 2,
+                                       shard: Shard(index: 1, count: 3), fingerprint: "f00d", seconds: 0.1)
+        let folder = CalibrationShardFile.folder(out: out, generation: 2)
+        XCTAssertEqual(try String(contentsOfFile: folder + "/shard-1-of-3.json", encoding: .utf8), """
+            {
+              "command" : "calibrate --shard",
+              "fingerprint" : "f00d",
+              "generation" : 2,
+              "seconds" : 0.1,
+              "shard" : "1/3",
+              "tool" : "entente"
+            }
+
+            """)
+        XCTAssertEqual(try String(contentsOfFile: folder + "/shard-1-of-3.csv", encoding: .utf8),
+                       "particle,attempts,evaluated,share,betrayal,distance_1,distance_2\n1,3,2,0.5,2.5,0.25,1.0\n")
+        let back = try CalibrationShardFile.read(out: out, generation: 2, shard: Shard(index: 1, count: 3), fingerprint: "f00d",
+                                                 parameterCount: 1, replicates: 2)
+        XCTAssertEqual(back.slots, [slot])
+        XCTAssertEqual(back.seconds, 0.1)
+        XCTAssertThrowsError(try CalibrationShardFile.read(out: out, generation: 2, shard: Shard(index: 1, count: 3), fingerprint: "beef",
+                                                           parameterCount: 1, replicates: 2)) { error in
+            XCTAssertEqual((error as? EntenteError)?.exitStatus, 65)
+        }
     }
 
     func testResumeRefusesAFolderOfAnotherCalibration() throws {

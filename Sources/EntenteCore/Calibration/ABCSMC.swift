@@ -144,10 +144,7 @@ public struct ABCSMC: Sendable {
         guard let previous, let kernel else { return [Double](repeating: 1 / Double(max(n, 1)), count: n) }
         let raw = ParallelMap.run(count: n, jobs: jobs) { i -> Double in
             let theta = values[(i * d)..<((i + 1) * d)]
-            var mixture = 0.0
-            for j in 0..<previous.count where previous.weights[j] > 0 {
-                mixture += previous.weights[j] * kernel.density(theta, centre: previous.values(ofParticle: j))
-            }
+            let mixture = kernel.mixtureDensity(theta, population: previous)
             return mixture > 0 ? problem.priorDensity(theta) * shares[i] / mixture : 0
         }
         let total = raw.reduce(0, +)

@@ -101,4 +101,38 @@ public struct PerturbationKernel: Sendable {
         precondition(status == GSL_SUCCESS, "gsl_ran_multivariate_gaussian_pdf failed with status \(status)")
         return result
     }
+
+    /// Σ_j W_j K(x | θ_j) over the particles of `population` with a positive weight: the mixture density
+    /// in the denominator of the importance weights. The same `gsl_ran_multivariate_gaussian_pdf` as
+    /// ``density(_:centre:)``, summed in particle order, with one set of buffers for all N terms.
+    public func mixtureDensity(_ x: ArraySlice<Double>, population: ParticlePopulation) -> Double {
+        let d = dimension
+        var point = Array(x)
+        var mu = [Double](repeating: 0, count: d)
+        var factor = cholesky
+        var work = [Double](repeating: 0, count: d)
+        var mixture = 0.0
+        point.withUnsafeMutableBufferPointer { xBuffer in
+            mu.withUnsafeMutableBufferPointer { muBuffer in
+                factor.withUnsafeMutableBufferPointer { lBuffer in
+                    work.withUnsafeMutableBufferPointer { workBuffer in
+                        var xView = gsl_vector_view_array(xBuffer.baseAddress, d)
+                        var muView = gsl_vector_view_array(muBuffer.baseAddress, d)
+                        var lView = gsl_matrix_view_array(lBuffer.baseAddress, d, d)
+                        var workView = gsl_vector_view_array(workBuffer.baseAddress, d)
+                        population.values.withUnsafeBufferPointer { values in
+                            for j in 0..<population.count where population.weights[j] > 0 {
+                                for i in 0..<d { muBuffer[i] = values[j * d + i] }
+                                var result = 0.0
+                                let status = gsl_ran_multivariate_gaussian_pdf(&xView.vector, &muView.vector, &lView.matrix, &result, &workView.vector)
+                                precondition(status == GSL_SUCCESS, "gsl_ran_multivariate_gaussian_pdf failed with status \(status)")
+                                mixture += population.weights[j] * result
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return mixture
+    }
 }

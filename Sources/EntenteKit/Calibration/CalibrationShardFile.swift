@@ -5,7 +5,8 @@ import Foundation
 /// `OUT-shards/generation-T/shard-K-of-N.csv` (one row per particle slot,
 /// `particle,attempts,evaluated,share,<parameter>…,distance_1,…,distance_k`, empty cells for a slot
 /// that ran out of attempts, numbers in shortest round-trip form) and beside it `shard-K-of-N.json`
-/// (the calibration's fingerprint, the generation and the shard's seconds), which the merge checks.
+/// (``CalibrationShardManifest``: the calibration's fingerprint, the generation and the shard's
+/// seconds), which the merge checks.
 public enum CalibrationShardFile {
     /// The folder of generation `generation`'s shard files for results folder `out`.
     public static func folder(out: String, generation: Int) -> String {
@@ -37,12 +38,10 @@ public enum CalibrationShardFile {
             for distance in slot.distances { buffer.field(distance) }
             buffer.endRow()
         }
-        let sidecar: [String: Any] = ["tool": "entente", "command": "calibrate --shard", "fingerprint": fingerprint,
-                                      "generation": generation, "shard": shard.description, "seconds": seconds]
+        let sidecar = CalibrationShardManifest(fingerprint: fingerprint, generation: generation, shard: shard, seconds: seconds)
         do {
             try Data(buffer.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-            try JSONSerialization.data(withJSONObject: sidecar, options: [.prettyPrinted, .sortedKeys])
-                .write(to: URL(fileURLWithPath: String(path.dropLast(4)) + ".json"), options: .atomic)
+            try Data(sidecar.encoded()).write(to: URL(fileURLWithPath: String(path.dropLast(4)) + ".json"), options: .atomic)
         } catch {
             throw EntenteError.cannotCreate("\(path): cannot write the shard's results (\(error.localizedDescription))")
         }
@@ -57,8 +56,8 @@ public enum CalibrationShardFile {
         guard FileManager.default.fileExists(atPath: path), let data = FileManager.default.contents(atPath: sidecarPath) else {
             throw EntenteError.noInput("\(path): shard \(shard) of generation \(generation) has not been written; run `entente calibrate … --shard \(shard)` first (docs/cluster.md#calibration-on-a-cluster)")
         }
-        guard let sidecar = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              sidecar["fingerprint"] as? String == fingerprint, sidecar["generation"] as? Int == generation else {
+        guard let sidecar = try? JSONDecoder().decode(CalibrationShardManifest.self, from: data),
+              sidecar.tool == "entente", sidecar.fingerprint == fingerprint, sidecar.generation == generation else {
             throw EntenteError.data([Diagnostic("this shard was written by a different calibration or for another generation; rerun the shard",
                                                 at: SourceLocation(file: sidecarPath, line: 1, column: 1))])
         }
@@ -85,6 +84,6 @@ public enum CalibrationShardFile {
             slots.append(ParticleSlot(particle: particle, theta: Array(values[0..<parameterCount]), distances: Array(values[parameterCount...]),
                                       share: share, attempts: attempts, evaluated: evaluated))
         }
-        return (slots, sidecar["seconds"] as? Double ?? 0)
+        return (slots, sidecar.seconds)
     }
 }
