@@ -8,7 +8,17 @@
 public enum ModelDefaults {
     /// Model 2's defaults that differ from model 1's, in ``Parameter`` order: the posterior medians of
     /// `Scenarios/calibration/library-model2.yaml` (docs/model.md#model-2-defaults).
-    public static let modelTwo: [(parameter: Parameter, value: Double)] = []
+    /// Rounded to three significant digits; the 90 % intervals are in docs/model.md.
+    public static let modelTwo: [(parameter: Parameter, value: Double)] = [
+        (.abandonment, 0.447),
+        (.balance, 0.0328),
+        (.wSecurity, 0.367),
+        (.nonaligned, 0.495),
+        (.freezeThreshold, 0.137),
+        (.leaveThreshold, 0.155),
+        (.hazard, 3.49),
+        (.memberTrust, 0.533),
+    ]
 
     /// The default of `parameter` under rule set `model` (1 or 2; anything else reads as 1).
     public static func value(of parameter: Parameter, model: Int) -> Double {
