@@ -75,7 +75,8 @@ validate: build
 ## Leave-one-case-out validation (docs/validation.md#leave-one-case-out): for each case of CAL's library, calibrate
 ## on the others (PARTICLES particles, k = REPLICATES, ≤ GENERATIONS generations), score the held-out case with
 ## `validate --posterior`; also the whole library in sample. Writes Results/validation-loo/model-MODEL/loo.csv.
-## `make validate-loo MODEL=1` for model 1 on the same data. About 5 minutes per model on 2 free cores.
+## `make validate-loo MODEL=1` for model 1 on the same data. About 5 minutes per model on 2 free cores
+## (20–24 minutes measured on the shared, loaded 2-core machine).
 MODEL ?= 2
 CAL ?= Scenarios/calibration/library-model2.yaml
 PARTICLES ?= 100

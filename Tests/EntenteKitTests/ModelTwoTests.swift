@@ -59,7 +59,7 @@ final class ModelTwoTests: XCTestCase {
     }
 
     func testHostileIntentRelaxesTowardItsBaselineAtHostilityDecay() throws {
-        let scenario = try ModelKit.scenario(Self.distrustWorld.replacingOccurrences(of: "{noise: 0}", with: "{noise: 0, hostility_decay: 0.1}") + """
+        let scenario = try ModelKit.scenario(Self.distrustWorld.replacingOccurrences(of: "noise: 0}", with: "noise: 0, hostility_decay: 0.1}") + """
 
             events:
               - {id: raid, step: 0, type: attack, by: B, target: A, intensity: 1, response: assist}
