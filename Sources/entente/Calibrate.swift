@@ -24,6 +24,8 @@ struct Calibrate: ParsableCommand {
     var quiet = false
     @Option(help: "Cluster step: compute shard K of N (0 ≤ K < N) of the next generation of the calibration in --out and write it to OUT-shards/generation-T/ (docs/cluster.md).")
     var shard: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Rule set every scenario runs under, 1 or 2 (default: the calibration file's `model:`, else each scenario's own; docs/calibration.md).", valueName: "N"))
+    var model: String?
     @Option(name: .customLong("merge-generation"), help: "Cluster step: merge the N shard files of the next generation into --out (docs/cluster.md).")
     var mergeGeneration: Int?
 
@@ -35,11 +37,12 @@ struct Calibrate: ParsableCommand {
             throw ValidationError("--shard and --merge-generation always continue the calibration in --out; leave out --resume and --force")
         }
         if let mergeGeneration, mergeGeneration < 1 { throw ValidationError("--merge-generation takes the number of shards N ≥ 1") }
+        try reportingErrors { _ = try WholeNumberOption.parse(model, option: "--model", range: 1...2) }
     }
 
     func run() throws {
         try reportingErrors {
-            let spec = try CalibrationDecoder().load(path: file)
+            let spec = try CalibrationDecoder().load(path: file, model: WholeNumberOption.parse(model, option: "--model", range: 1...2))
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             var request = CalibrationRun.Request(out: out ?? "Results/calibration-\(name)")
             request.force = force

@@ -7,7 +7,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score the model against observed outcomes: run each case's baseline and compare with what happened.",
         discussion: """
-        PATH is a scenario file with `observed:` or a folder of them (its *.yaml files, sorted, not recursive; files without `observed:` are skipped). Prints a table and a summary, and writes validation.csv, cases.csv and manifest.json (docs/validation.md). Exits 0 whatever the verdicts, unless --fail-under is given.
+        PATH is a scenario file with `observed:` or a folder of them (its *.yaml files, sorted, not recursive; files without `observed:` are skipped). Prints a table and a summary, and writes validation.csv, cases.csv and manifest.json (docs/validation.md). Exits 0 whatever the verdicts, unless --fail-under is given. With --posterior DIR (an `entente calibrate` results folder) every case is scored under the posterior predictive: M parameter sets drawn by weight, replicate r under draw r mod M, and the calibration's rule set (docs/validation.md#with-a-posterior).
         """
     )
     @Argument(help: "Scenario files or folders of them.", completion: .file(extensions: ["yaml", "yml"]))
@@ -30,6 +30,7 @@ struct Validate: ParsableCommand {
     var force = false
     @Flag(help: "No progress on stderr.")
     var quiet = false
+    @OptionGroup var posteriorOption: PosteriorOption
     @OptionGroup var output: FormatOption
     @Option(name: .customLong("fail-under"), help: ArgumentHelp("Exit 1 when fewer than K cases are right.", valueName: "K"))
     var failUnder: Int?
@@ -47,7 +48,15 @@ struct Validate: ParsableCommand {
     func run() throws {
         var report: ValidationReport?
         try reportingErrors {
-            let settings = settings + (model.map { ["model=\($0)"] } ?? [])
+            var settings = settings + (model.map { ["model=\($0)"] } ?? [])
+            var posterior: ValidationPosterior?
+            if let options = try posteriorOption.value {
+                let source = try PosteriorSource.load(folder: options.folder, allowIncomplete: options.allowIncomplete)
+                // The cases run under the rule set the posterior was fitted under; another --model is refused.
+                settings = try source.applyingModel(to: settings)
+                // Default M: 100 draws, or one per replicate when there are fewer replicates.
+                posterior = ValidationPosterior(source: source, draws: posteriorOption.draws == nil ? min(options.draws, replicates) : options.draws)
+            }
             let cases = try ValidationCases.load(paths: paths, settings: settings)
             for note in cases.skipped { printError(note) }
             var request = ValidationRun.Request(out: out ?? "Results/validation")
@@ -55,6 +64,7 @@ struct Validate: ParsableCommand {
             request.window = window
             request.seed = seed
             request.settings = settings
+            request.posterior = posterior
             request.force = force
             if let jobs { request.jobs = jobs }
             request.commandLine = CommandLine.arguments.joined(separator: " ")
@@ -62,7 +72,10 @@ struct Validate: ParsableCommand {
                 if !quiet { printError("validating \(done + 1)/\(total): \(file)") }
             }
             output.print([report!.table])
-            output.status("results: \(request.out)/ (validation.csv, cases.csv, manifest.json)")
+            if let posterior {
+                output.status("posterior: \(posterior.source.folder), \(posterior.draws) draws per case\(posterior.source.model.map { ", model \($0)" } ?? "")")
+            }
+            output.status("results: \(request.out)/ (validation.csv, cases.csv, \(posterior == nil ? "" : "draws.csv, ")manifest.json)")
         }
         if let failUnder, let report, report.casesRight < failUnder {
             printError("error: \(report.casesRight) cases right, fewer than --fail-under \(failUnder)")

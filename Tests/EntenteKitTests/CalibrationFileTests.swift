@@ -57,7 +57,7 @@ final class CalibrationFileTests: XCTestCase {
           noise: {prior: loguniform, min: 0, max: 0.5}
           decay: {prior: gamma}
         """), [
-            "2:1: unknown key 'particle' in the calibration (did you mean 'particles'?); expected one of: name, description, scenarios, parameters, observations, window, particles, replicates_per_particle, alpha, stop, seed",
+            "2:1: unknown key 'particle' in the calibration (did you mean 'particles'?); expected one of: name, description, scenarios, parameters, observations, window, particles, replicates_per_particle, alpha, stop, seed, model",
             "4:3: 'hazzard' is not a model parameter (did you mean 'hazard'?); expected a name from docs/model.md",
             "5:43: 'max' must be between 0 and 10; found 11",
             "6:35: parameter 'noise': a loguniform prior needs min > 0; found 0",

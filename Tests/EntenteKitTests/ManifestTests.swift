@@ -183,6 +183,7 @@ extension ManifestTests {
           "abandoned_generation" : null,
           "calibration" : {
             "alpha" : 0.5,
+            "model" : 2,
             "observations" : [
               {
                 "kind" : "event",
@@ -237,6 +238,7 @@ extension ManifestTests {
           "rng" : "mt19937",
           "scenarios" : [
             {
+              "model" : 2,
               "name" : "Tiny",
               "path" : "tiny.yaml",
               "sha256" : "bb"
@@ -260,6 +262,8 @@ extension ManifestTests {
         XCTAssertEqual(manifest.finalGeneration, 3)
         XCTAssertEqual(manifest.calibration?.parameters[1].sd, 0.1)
         XCTAssertNil(manifest.calibration?.stop.simulations)
+        XCTAssertEqual(manifest.calibration?.model, 2)
+        XCTAssertEqual(manifest.model, 2)
         XCTAssertEqual(manifest.calibration?.observations.map(\.kind), ["event", "number"])
         XCTAssertEqual(String(decoding: try manifest.encoded(), as: UTF8.self), calibrateManifest)
     }

@@ -5,7 +5,7 @@ import Foundation
 public struct CalibrationDecoder {
     /// Keys of a calibration file.
     public static let topLevelKeys = ["name", "description", "scenarios", "parameters", "observations", "window", "particles",
-                                      "replicates_per_particle", "alpha", "stop", "seed"]
+                                      "replicates_per_particle", "alpha", "stop", "seed", "model"]
     /// Keys of `stop:`.
     public static let stopKeys = ["min_acceptance", "tolerance", "generations", "simulations"]
     /// Keys of one observation entry.
@@ -16,13 +16,14 @@ public struct CalibrationDecoder {
     /// Creates a decoder.
     public init() {}
 
-    /// Loads `path` and the scenarios it names.
-    public func load(path: String) throws -> CalibrationSpec {
-        try load(root: YAMLDocumentReader().read(path: path), path: path)
+    /// Loads `path` and the scenarios it names; `model` (`--model N`) overrides the file's `model:`.
+    public func load(path: String, model: Int? = nil) throws -> CalibrationSpec {
+        try load(root: YAMLDocumentReader().read(path: path), path: path, model: model)
     }
 
-    /// Validates a parsed calibration file; `path` locates the scenarios it names.
-    public func load(root: YAMLNode, path: String) throws -> CalibrationSpec {
+    /// Validates a parsed calibration file; `path` locates the scenarios it names. `model` (`--model N`)
+    /// overrides the file's `model:`; either one sets the rule set of every scenario the particles run.
+    public func load(root: YAMLNode, path: String, model modelOverride: Int? = nil) throws -> CalibrationSpec {
         var context = DecodeContext()
         guard let top = FieldReader(root, what: "the calibration", allowed: Self.topLevelKeys,
                                     required: ["scenarios", "parameters"], context: &context) else {
@@ -50,6 +51,8 @@ public struct CalibrationDecoder {
         let replicates = top["replicates_per_particle"].map { context.integer($0, field: "replicates_per_particle", range: 1...ScenarioLimits.maxReplicates) } ?? 10
         let alpha = top["alpha"].map { context.number($0, field: "alpha", range: 0.01...0.99) } ?? 0.5
         let seed = top["seed"].map { context.integer($0, field: "seed", range: 0...Int.max).map(UInt64.init) } ?? 1
+        // nil: each scenario's own `model:`; .some(nil): a bad value, already reported.
+        let fileModel: Int?? = top["model"].map { context.integer($0, field: "model", range: 1...2) }
         var minAcceptance: Double? = 0.01, tolerance: Double?? = .some(nil), generations: Int? = 10, simulations: Int?? = .some(nil)
         if let node = top["stop"], let stop = FieldReader(node, what: "'stop'", allowed: Self.stopKeys, context: &context) {
             if let value = stop["min_acceptance"] { minAcceptance = context.number(value, field: "min_acceptance", range: 0.000001...1) }
@@ -68,6 +71,7 @@ public struct CalibrationDecoder {
               let tolerance, let generations, let simulations else {
             throw EntenteError.data(context.diagnostics)
         }
+        let model = modelOverride ?? fileModel ?? nil
         // Scenarios: paths relative to the calibration file; each file's own problems at its own lines.
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let base = URL(fileURLWithPath: absolute).deletingLastPathComponent()
@@ -81,7 +85,7 @@ public struct CalibrationDecoder {
                                                     at: node.location)])
             }
             let scenarioRoot = try YAMLDocumentReader().read(path: resolved, displayName: shown)
-            scenarios.append(try ScenarioLoader().load(root: scenarioRoot, file: shown))
+            scenarios.append(try ScenarioLoader().load(root: scenarioRoot, file: shown, settings: model.map { ["model=\($0)"] } ?? []))
             paths.append(resolved)
         }
         let targets = decodeTargets(observationNodes, references: references.map(\.0), scenarios: scenarios,
@@ -90,7 +94,8 @@ public struct CalibrationDecoder {
         let settings = ABCSettings(particles: particles, alpha: alpha, minAcceptance: minAcceptance, tolerance: tolerance,
                                    generations: generations, simulations: simulations, seed: seed)
         return CalibrationSpec(file: path, scenarioReferences: references.map(\.0), scenarioPaths: paths, scenarios: scenarios,
-                               parameters: parameters, targets: targets, window: window, replicates: replicates, settings: settings)
+                               parameters: parameters, targets: targets, window: window, replicates: replicates, settings: settings,
+                               model: model)
     }
 
     /// `parameters:` — name: {prior: uniform|loguniform, min, max} or {prior: normal, mean, sd}.

@@ -126,6 +126,8 @@ public enum CalibrationRun {
     /// of the scenario files, the priors, targets, particles, replicates, alpha, window and seed (not `stop:`).
     static func fingerprint(_ spec: CalibrationSpec) -> String {
         var text = "particles=\(spec.settings.particles);alpha=\(spec.settings.alpha);seed=\(spec.settings.seed);replicates=\(spec.replicates);window=\(spec.window)\n"
+        // The rule set is part of the calibration (only when set, so earlier folders keep their fingerprint).
+        if let model = spec.model { text += "model=\(model)\n" }
         for (path, reference) in zip(spec.scenarioPaths, spec.scenarioReferences) {
             text += "scenario \(reference) \(FileManager.default.contents(atPath: path).map { SHA256.hex($0) } ?? "")\n"
         }
@@ -148,9 +150,10 @@ public enum CalibrationRun {
             stop: .init(minAcceptance: settings.minAcceptance, tolerance: settings.tolerance, generations: settings.generations,
                         simulations: settings.simulations),
             parameters: spec.parameters.map { CalibrateManifest.FittedParameter(name: $0.parameter.info.name, prior: $0.prior) },
-            observations: spec.targets.map(CalibrateManifest.Observation.init))
+            observations: spec.targets.map(CalibrateManifest.Observation.init), model: spec.model)
         let scenarios = zip(spec.scenarioReferences, zip(spec.scenarioPaths, spec.scenarios)).map { reference, pair in
-            CalibrateManifest.ScenarioEntry(path: reference, name: pair.1.name, sha256: ManifestInput(path: pair.0).sha256)
+            CalibrateManifest.ScenarioEntry(path: reference, name: pair.1.name, sha256: ManifestInput(path: pair.0).sha256,
+                                            model: pair.1.model)
         }
         let manifest = CalibrateManifest(commandLine: request.commandLine, started: started, status: status, stopReason: reason?.rawValue,
                                          abandonedGeneration: abandoned, finalGeneration: populations.count - 1,

@@ -29,6 +29,9 @@ public struct CalibrationSpec: Sendable {
     public var replicates: Int
     /// ABC-SMC settings.
     public var settings: ABCSettings
+    /// The rule set every scenario runs under (`model:` of the calibration file, or `--model N`); nil: each
+    /// scenario's own `model:`. Already applied to ``scenarios``.
+    public var model: Int? = nil
 
     /// The problem ABC-SMC solves: compiled engines, priors, targets.
     public func problem() -> CalibrationProblem {

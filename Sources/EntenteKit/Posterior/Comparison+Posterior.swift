@@ -10,6 +10,9 @@ extension Comparison {
     static func executePosterior(_ request: Request, posterior: PosteriorOptions) throws -> Result {
         let started = Date()
         let source = try PosteriorSource.load(folder: posterior.folder, allowIncomplete: posterior.allowIncomplete)
+        // The draws run under the rule set they were fitted under (a different --model is refused).
+        var request = request
+        request.settings = try source.applyingModel(to: request.settings)
         let scenarios = try ScenarioLoader().loadArms(path: request.path, settings: request.settings)
         let base = scenarios[0]
         guard !base.variants.isEmpty else {

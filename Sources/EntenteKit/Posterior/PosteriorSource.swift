@@ -17,6 +17,9 @@ public struct PosteriorSource: Sendable {
     public var status: String
     /// SHA-256 of particles.csv, for the manifest of the results that use it.
     public var sha256: String
+    /// The rule set the calibration was fitted under (its manifest's `calibration.model`, else the
+    /// scenarios' common `model`); nil when the manifest does not say.
+    public var model: Int? = nil
 
     /// Reads and checks the calibration results folder `folder`.
     public static func load(folder: String, allowIncomplete: Bool) throws -> PosteriorSource {
@@ -36,7 +39,7 @@ public struct PosteriorSource: Sendable {
             throw EntenteError.data([Diagnostic("expected at least one particle row after the header; found none — the calibration has not finished a generation",
                                                 at: SourceLocation(file: particlesPath, line: 2, column: 1))])
         }
-        let status = try checkManifest(path: manifestPath, finalGeneration: last.generation, allowIncomplete: allowIncomplete)
+        let (status, model) = try checkManifest(path: manifestPath, finalGeneration: last.generation, allowIncomplete: allowIncomplete)
         let parameters = last.parameterNames.map { Parameter.named($0)! }
         let firstLine = 2 + populations.dropLast().reduce(0) { $0 + $1.count }
         for particle in 0..<last.count {
@@ -56,7 +59,21 @@ public struct PosteriorSource: Sendable {
             throw EntenteError.data([Diagnostic("every weight of generation \(last.generation) is 0; expected weights normalised to sum to 1",
                                                 at: SourceLocation(file: particlesPath, line: firstLine, column: 1 + lines[firstLine - 1].split(separator: ",", omittingEmptySubsequences: false).prefix(2).reduce(0) { $0 + $1.utf8.count + 1 }))])
         }
-        return PosteriorSource(folder: folder, population: last, parameters: parameters, status: status, sha256: SHA256.hex(data))
+        return PosteriorSource(folder: folder, population: last, parameters: parameters, status: status, sha256: SHA256.hex(data),
+                               model: model)
+    }
+
+    /// `settings` with the calibration's rule set applied: `model=N` appended when the calibration
+    /// records one and `settings` set none; throws (exit 64) when `settings` ask for another rule set,
+    /// since parameters fitted under one model mean something else under the other.
+    public func applyingModel(to settings: [String]) throws -> [String] {
+        guard let model else { return settings }
+        let asked = settings.last { $0.hasPrefix("model=") }.map { String($0.dropFirst("model=".count)) }
+        guard let asked else { return settings + ["model=\(model)"] }
+        guard Int(asked) == model else {
+            throw EntenteError.usage("\(folder) was fitted under model \(model), so its parameter draws mean nothing under model \(asked); drop --model (the posterior's model \(model) is used), or calibrate under model \(asked)")
+        }
+        return settings
     }
 
     /// Every parameter column (between `weight` and `share`) must name a model parameter, once.
@@ -80,10 +97,10 @@ public struct PosteriorSource: Sendable {
 
     /// The calibration's status; refuses an incomplete one unless allowed, and a complete one whose
     /// final generation is not the last in particles.csv.
-    private static func checkManifest(path: String, finalGeneration: Int, allowIncomplete: Bool) throws -> String {
+    private static func checkManifest(path: String, finalGeneration: Int, allowIncomplete: Bool) throws -> (status: String, model: Int?) {
         let hint = "; pass --allow-incomplete to use its last generation (\(finalGeneration)) anyway"
         guard let data = FileManager.default.contents(atPath: path) else {
-            if allowIncomplete { return "unknown" }
+            if allowIncomplete { return ("unknown", nil) }
             throw EntenteError.data([Diagnostic("no manifest.json beside particles.csv, so the calibration may not be complete" + hint, at: SourceLocation(file: path, line: 1, column: 1))])
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -102,13 +119,13 @@ public struct PosteriorSource: Sendable {
         }
         let status = manifest.status
         guard status == "complete" else {
-            if allowIncomplete { return status }
+            if allowIncomplete { return (status, manifest.model) }
             throw EntenteError.data([Diagnostic("the calibration is not complete (status '\(status)'); finish or resume it" + hint, at: location(of: "status"))])
         }
         if let final = manifest.finalGeneration, final != finalGeneration {
             throw EntenteError.data([Diagnostic("final_generation is \(final) but the last generation in particles.csv is \(finalGeneration); the folder was edited or mixed — rerun or resume the calibration",
                                                 at: location(of: "final_generation"))])
         }
-        return status
+        return (status, manifest.model)
     }
 }

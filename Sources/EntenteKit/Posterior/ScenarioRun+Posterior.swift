@@ -10,6 +10,9 @@ extension ScenarioRun {
     static func executePosterior(_ request: Request, posterior: PosteriorOptions) throws -> Summary {
         let started = Date()
         let source = try PosteriorSource.load(folder: posterior.folder, allowIncomplete: posterior.allowIncomplete)
+        // The draws run under the rule set they were fitted under (a different --model is refused).
+        var request = request
+        request.settings = try source.applyingModel(to: request.settings)
         let scenario = try ScenarioLoader().load(path: request.path, variant: request.variant, settings: request.settings)
         let replicates = request.replicates ?? scenario.replicates
         let seed = request.seed ?? scenario.seed

@@ -33,7 +33,8 @@ public struct ScenarioDecoder {
         let seed = top["seed"].map { context.integer($0, field: "seed", range: 0...Int.max).map(UInt64.init) } ?? 1
         let replicates = top["replicates"].map { context.integer($0, field: "replicates", range: 1...ScenarioLimits.maxReplicates) } ?? 100
         let model = top["model"].map { context.integer($0, field: "model", range: 1...2) } ?? 1
-        var parameters = ParameterValues.defaults
+        // Defaults depend on the rule set: model 2 has its own calibrated ones (ModelDefaults).
+        var parameters = ModelDefaults.values(model: model ?? 1)
         var explicit = Set<Parameter>()
         if let node = top["parameters"] { decodeParameters(node, into: &parameters, explicit: &explicit, context: &context) }
 

@@ -1,14 +1,14 @@
 import EntenteCore
 
 extension ScenarioEditor {
-    /// The scalar a `set:` path holds in the tree before any edit: the file's value, or the default of a
-    /// parameter the file does not set; nil when the path holds no scalar (absent field, list, mapping) or
+    /// The scalar a `set:` path holds in the tree before any edit: the file's value, or the default (under the file's
+    /// `model:`) of a parameter the file does not set; nil when the path holds no scalar (absent field, list, mapping) or
     /// names nothing (``set(path:value:)`` reports that).
     func baseScalar(at path: String) -> String? {
         let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         func parameter(_ name: String) -> String? {
             guard let parameter = Parameter.named(name) else { return nil }
-            return root["parameters"]?[name]?.scalarText ?? NumberText.plain(parameter.info.defaultValue)
+            return root["parameters"]?[name]?.scalarText ?? NumberText.plain(ModelDefaults.value(of: parameter, model: Int(root["model"]?.scalarText ?? "") ?? 1))
         }
         switch parts.count {
         case 1 where ["seed", "replicates", "name"].contains(parts[0]): return root[parts[0]]?.scalarText

@@ -21,6 +21,8 @@ public enum ValidationRun {
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         /// The command line, for the manifest.
         public var commandLine = ""
+        /// `--posterior DIR --draws M`: score under the posterior predictive of a calibration; nil: the cases' parameters.
+        public var posterior: ValidationPosterior?
 
         /// A request writing into `out`.
         public init(out: String) { self.out = out }
@@ -30,16 +32,26 @@ public enum ValidationRun {
     public static func execute(_ cases: ValidationCases, request: Request,
                                progress: (Int, Int, String) -> Void = { _, _, _ in }) throws -> ValidationReport {
         let started = Date()
+        try request.posterior?.check(replicates: request.replicates, settings: request.settings)
         let folder = try ResultsFolder(path: request.out, force: request.force, inputs: cases.scenarios.map(\.file))
         do {
             var scores: [CaseScore] = []
+            var draws = CSVBuffer(header: ["case_file", "draw", "particle"] + (request.posterior?.source.population.parameterNames ?? []))
             for (index, scenario) in cases.scenarios.enumerated() {
                 progress(index, cases.scenarios.count, scenario.file)
                 scores.append(try score(scenario, request: request))
+                if let posterior = request.posterior {
+                    for (draw, particle) in try posterior.particles(seed: request.seed ?? scenario.seed).enumerated() {
+                        draws.field(scenario.file); draws.field(draw); draws.field(particle)
+                        for value in posterior.source.population.values(ofParticle: particle) { draws.field(value) }
+                        draws.endRow()
+                    }
+                }
             }
             let report = ValidationReport(cases: scores, window: request.window, replicates: request.replicates)
             try folder.write("validation.csv", bytes: report.outcomesCSV)
             try folder.write("cases.csv", bytes: report.casesCSV)
+            if request.posterior != nil { try folder.write("draws.csv", bytes: draws.bytes) }
             try folder.write("manifest.json", bytes: manifest(cases, request: request, started: started).encoded())
             try folder.commit()
             return report
@@ -53,8 +65,10 @@ public enum ValidationRun {
     public static func score(_ scenario: Scenario, request: Request) throws -> CaseScore {
         let seed = request.seed ?? scenario.seed
         let engine = Engine(scenario: scenario)
+        // Under a posterior, replicate r runs under draw r mod M; otherwise every replicate under the case's parameters.
+        let engines = try request.posterior.map { try $0.engines(engine, scenario: scenario, particles: $0.particles(seed: seed)) } ?? [engine]
         let runs = ParallelMap.run(count: request.replicates, jobs: max(1, request.jobs)) { replicate -> RunResult in
-            return engine.runOutcomes(replicate: replicate, seed: seed)
+            return engines[replicate % engines.count].runOutcomes(replicate: replicate, seed: seed)
         }
         if let failed = runs.firstIndex(where: { $0.error != nil }) {
             throw EntenteError.software("\(scenario.file): replicate \(failed) failed: \(runs[failed].error!)")
@@ -81,6 +95,7 @@ public enum ValidationRun {
                                   parameters: ScenarioRunManifest.parameters(of: scenario), model: scenario.model)
         }
         return ValidateManifest(command: request.commandLine, started: started, replicates: request.replicates,
-                                windowMonths: request.window, settings: request.settings, seed: request.seed, cases: entries)
+                                windowMonths: request.window, settings: request.settings, seed: request.seed, cases: entries,
+                                posterior: request.posterior?.manifestEntry())
     }
 }

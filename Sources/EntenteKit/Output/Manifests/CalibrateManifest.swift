@@ -107,10 +107,44 @@ public struct CalibrateManifest: ManifestFile, Sendable, Equatable {
         public var stop: Stop
         public var parameters: [FittedParameter]
         public var observations: [Observation]
+        /// The calibration file's `model:` or `--model N`: the rule set of every scenario; null when each
+        /// scenario ran under its own `model:` (see ``ScenarioEntry/model``).
+        @NullWhenAbsent public var model: Int?
 
         enum CodingKeys: String, CodingKey {
             case path, sha256, particles, replicatesPerParticle = "replicates_per_particle", alpha
-            case windowMonths = "window_months", seed, stop, parameters, observations
+            case windowMonths = "window_months", seed, stop, parameters, observations, model
+        }
+
+        public init(path: String, sha256: String, particles: Int, replicatesPerParticle: Int, alpha: Double, windowMonths: Int,
+                    seed: UInt64, stop: Stop, parameters: [FittedParameter], observations: [Observation], model: Int?) {
+            self.path = path
+            self.sha256 = sha256
+            self.particles = particles
+            self.replicatesPerParticle = replicatesPerParticle
+            self.alpha = alpha
+            self.windowMonths = windowMonths
+            self.seed = seed
+            self.stop = stop
+            self.parameters = parameters
+            self.observations = observations
+            self.model = model
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            path = try container.decode(String.self, forKey: .path)
+            sha256 = try container.decode(String.self, forKey: .sha256)
+            particles = try container.decode(Int.self, forKey: .particles)
+            replicatesPerParticle = try container.decode(Int.self, forKey: .replicatesPerParticle)
+            alpha = try container.decode(Double.self, forKey: .alpha)
+            windowMonths = try container.decode(Int.self, forKey: .windowMonths)
+            seed = try container.decode(UInt64.self, forKey: .seed)
+            stop = try container.decode(Stop.self, forKey: .stop)
+            parameters = try container.decode([FittedParameter].self, forKey: .parameters)
+            observations = try container.decode([Observation].self, forKey: .observations)
+            // Manifests written before `model` existed lack it: each scenario's own rule set.
+            model = try container.decodeIfPresent(Int.self, forKey: .model)
         }
     }
 
@@ -119,6 +153,17 @@ public struct CalibrateManifest: ManifestFile, Sendable, Equatable {
         public var path: String
         public var name: String
         public var sha256: String
+        /// The rule set the particles ran it under (nil only when read from a manifest lacking it).
+        public var model: Int?
+    }
+
+    /// The rule set the calibration was fitted under: `calibration.model`, else the scenarios' common
+    /// `model`; nil when they differ or the manifest predates the field.
+    public var model: Int? {
+        if let model = calibration?.model { return model }
+        let models = Set(scenarios.map(\.model))
+        guard models.count == 1, let only = models.first else { return nil }
+        return only
     }
 
     public var header: ManifestHeader

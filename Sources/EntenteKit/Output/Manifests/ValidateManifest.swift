@@ -15,6 +15,32 @@ public struct ValidateManifest: ManifestFile, Sendable, Equatable {
         public var model: Int
     }
 
+    /// The `posterior` object of `validate --posterior`: the calibration the draws came from and how they were used.
+    public struct Posterior: Codable, Sendable, Equatable {
+        /// The calibration folder as given.
+        public var folder: String
+        /// SHA-256 of its particles.csv.
+        public var particlesSHA256: String
+        public var calibrationStatus: String
+        public var finalGeneration: Int
+        /// Particles in the final generation.
+        public var particles: Int
+        /// The fitted parameters' names.
+        public var parameters: [String]
+        /// The rule set the calibration was fitted under (null when its manifest does not say).
+        public var model: Int?
+        /// Draws per case, M.
+        public var draws: Int
+        public var drawStream: String
+        public var replicateRule: String
+
+        enum CodingKeys: String, CodingKey {
+            case folder, particlesSHA256 = "particles_sha256", calibrationStatus = "calibration_status"
+            case finalGeneration = "final_generation", particles, parameters, model, draws, drawStream = "draw_stream"
+            case replicateRule = "replicate_rule"
+        }
+    }
+
     public var header: ManifestHeader
     public var durationSeconds: Double
     public var replicates: Int
@@ -24,9 +50,12 @@ public struct ValidateManifest: ManifestFile, Sendable, Equatable {
     @NullWhenAbsent public var seed: UInt64?
     public var seedRule: String
     public var cases: [Case]
+    /// Present only under `--posterior` (earlier manifests keep their bytes).
+    public var posterior: Posterior?
 
     /// The manifest of a validation started at `started`, finished now.
-    public init(command: String, started: Date, replicates: Int, windowMonths: Int, settings: [String], seed: UInt64?, cases: [Case]) {
+    public init(command: String, started: Date, replicates: Int, windowMonths: Int, settings: [String], seed: UInt64?, cases: [Case],
+                posterior: Posterior? = nil) {
         header = ManifestHeader(command: command, started: started)
         durationSeconds = ManifestHeader.duration(since: started)
         self.replicates = replicates
@@ -35,11 +64,12 @@ public struct ValidateManifest: ManifestFile, Sendable, Equatable {
         self.seed = seed
         seedRule = seed.map { "--seed \($0) for every case" } ?? "each case's own `seed:`"
         self.cases = cases
+        self.posterior = posterior
     }
 
     enum CodingKeys: String, CodingKey {
         case durationSeconds = "duration_seconds", replicates, windowMonths = "window_months", settings, seed
-        case seedRule = "seed_rule", cases
+        case seedRule = "seed_rule", cases, posterior
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,6 +82,7 @@ public struct ValidateManifest: ManifestFile, Sendable, Equatable {
         _seed = try container.decode(NullWhenAbsent<UInt64>.self, forKey: .seed)
         seedRule = try container.decode(String.self, forKey: .seedRule)
         cases = try container.decode([Case].self, forKey: .cases)
+        posterior = try container.decodeIfPresent(Posterior.self, forKey: .posterior)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,5 +95,6 @@ public struct ValidateManifest: ManifestFile, Sendable, Equatable {
         try container.encode(_seed, forKey: .seed)
         try container.encode(seedRule, forKey: .seedRule)
         try container.encode(cases, forKey: .cases)
+        try container.encodeIfPresent(posterior, forKey: .posterior)
     }
 }
