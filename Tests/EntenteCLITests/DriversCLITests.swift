@@ -98,6 +98,41 @@ final class DriversCLITests: XCTestCase {
         XCTAssertEqual(lines.last, "  2020-04 trust -0.09: jolt")
     }
 
+    /// drivers.csv takes apart model 1's rules only, so under model 2 (`--model 2`, `model: 2`, or in
+    /// compare) `--record drivers` is refused before any folder is made, with exit 64.
+    func testRecordDriversUnderModelTwoIsRefusedWithExit64AndNoFolder() throws {
+        let message = "error: --record drivers is not yet available for model 2 (the scenario's `model: 2` or --model 2): drivers.csv takes apart model 1's rules only; record without drivers, or run under model 1 (docs/outputs.md#driverscsv)\n"
+        let flag = try entente(["run", scenario, "--model", "2", "--out", "two", "--replicates", "1", "--record", "drivers", "--quiet"])
+        XCTAssertEqual(flag.status, 64)
+        XCTAssertEqual(flag.err, message)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("two").path))
+        try """
+            name: model two tiny
+            model: 2
+            calendar: {start: 2020-01, end: 2020-03, step: month}
+            replicates: 1
+            states:
+              - {id: A, capability: 1}
+              - {id: B, capability: 1}
+            blocs:
+              - {id: X, leader: B, members: [A, B]}
+            variants:
+              - {name: calm, parameters: {noise: 0}}
+
+            """.write(to: folder.appendingPathComponent("two.yaml"), atomically: true, encoding: .utf8)
+        let file = try entente(["run", "two.yaml", "--out", "file", "--record", "every=2,drivers", "--quiet"])
+        XCTAssertEqual(file.status, 64)
+        XCTAssertEqual(file.err, message)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("file").path))
+        let compare = try entente(["compare", "two.yaml", "--out", "cmp", "--record", "drivers", "--quiet"])
+        XCTAssertEqual(compare.status, 64)
+        XCTAssertEqual(compare.err, message)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cmp").path))
+        // Without drivers, and under model 1, the same runs go ahead.
+        XCTAssertEqual(try entente(["run", "two.yaml", "--out", "plain", "--record", "every=2", "--quiet"]).status, 0)
+        XCTAssertEqual(try entente(["run", "two.yaml", "--model", "1", "--out", "one", "--record", "drivers", "--quiet"]).status, 0)
+    }
+
     func testExplainRefusesARunWithoutDriversWithExit66() throws {
         XCTAssertEqual(try entente(["run", scenario, "--out", "plain", "--replicates", "1", "--quiet"]).status, 0)
         let result = try entente(["explain", "plain", "--state", "ARM", "--bloc", "CSTO"])

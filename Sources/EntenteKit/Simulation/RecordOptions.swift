@@ -89,3 +89,14 @@ public struct RecordOptions: Sendable, Hashable {
         }
     }
 }
+
+extension RecordOptions {
+    /// Refuses `--record drivers` for a scenario run under model 2 (`model: 2` or `--model 2`): drivers.csv
+    /// takes apart model 1's rules (its target has no grievance or hierarchy cost, its gap and hazard follow
+    /// model 1's membership rule), so under model 2 it would explain decisions the model did not take.
+    /// A usage error (exit 64), raised before any folder is created or any replicate runs.
+    public func checkDrivers(model: Int) throws {
+        guard drivers, model == 2 else { return }
+        throw EntenteError.usage("--record drivers is not yet available for model 2 (the scenario's `model: 2` or --model 2): drivers.csv takes apart model 1's rules only; record without drivers, or run under model 1 (docs/outputs.md#driverscsv)")
+    }
+}

@@ -61,6 +61,7 @@ public struct ScenarioRun {
         let started = Date()
         let scenario = try ScenarioLoader().load(path: request.path, variant: request.variant, settings: request.settings)
         if request.record.landscape { try LandscapeSnapshot.checkSize(states: scenario.states.count) }
+        try request.record.checkDrivers(model: scenario.model)
         let replicates = request.replicates ?? scenario.replicates
         let seed = request.seed ?? scenario.seed
         let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
