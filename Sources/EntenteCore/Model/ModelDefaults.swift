@@ -10,14 +10,14 @@ public enum ModelDefaults {
     /// `Scenarios/calibration/library-model2.yaml` (docs/model.md#model-2-defaults).
     /// Rounded to three significant digits; the 90 % intervals are in docs/model.md.
     public static let modelTwo: [(parameter: Parameter, value: Double)] = [
-        (.abandonment, 0.447),
-        (.balance, 0.0328),
-        (.wSecurity, 0.367),
-        (.nonaligned, 0.495),
-        (.freezeThreshold, 0.137),
-        (.leaveThreshold, 0.155),
-        (.hazard, 3.49),
-        (.memberTrust, 0.533),
+        (.abandonment, 0.576),
+        (.balance, 0.0326),
+        (.wSecurity, 0.560),
+        (.nonaligned, 0.484),
+        (.freezeThreshold, 0.132),
+        (.leaveThreshold, 0.166),
+        (.hazard, 2.83),
+        (.memberTrust, 0.581),
     ]
 
     /// The default of `parameter` under rule set `model` (1 or 2; anything else reads as 1).
