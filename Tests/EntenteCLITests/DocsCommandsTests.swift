@@ -33,6 +33,8 @@ final class DocsCommandsTests: XCTestCase {
         ("docs/calibration.md", "entente calibrate", "an ABC-SMC calibration runs for minutes; CalibrateCLITests run small ones"),
         ("docs/calibration.md", "entente compare Scenarios/csto-2018-2024.yaml --posterior", "needs the calibration above; PosteriorCLITests"),
         ("docs/calibration.md", "entente run     Scenarios/csto-2018-2024.yaml --posterior", "needs the calibration above; PosteriorCLITests"),
+        ("docs/validation.md", "entente calibrate Scenarios/calibration/library-model2.yaml", "the library fit of model 2 runs for minutes; CalibrateModelCLITests run small ones"),
+        ("docs/validation.md", "entente validate Scenarios/history/ --posterior", "needs the library fit above; ValidatePosteriorCLITests"),
         ("docs/cluster.md", "entente calibrate CAL.yaml", "CAL.yaml and OUT are placeholders; CalibrateCLITests shard and merge generations"),
         // Slurm and GNU parallel: not on a test machine; `make test-cluster` runs the real Slurm recipe.
         ("docs/cluster.md", "OUT=$PWD/Results/bc", "sets up the Slurm submission below"),
