@@ -33,20 +33,11 @@ final class CalibrateModelCLITests: XCTestCase {
         if let folder { try? FileManager.default.removeItem(at: folder) }
     }
 
+    /// Runs the built `entente` in the test's folder through the shared harness (stdin closed, output through files).
     @discardableResult
     private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = try BuiltBinary.required("entente")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try CLIHarness.run(BuiltBinary.required("entente"), arguments, in: folder)
+        return (result.status, result.stdout, result.stderr)
     }
 
     /// The distance columns of particles.csv, row by row.

@@ -38,31 +38,16 @@ final class LooScriptTests: XCTestCase {
         if let folder { try? FileManager.default.removeItem(at: folder) }
     }
 
+    /// Runs Scripts/validate-loo.sh in the test's folder through the shared harness, with a tiny budget.
     private func script(_ variables: [String: String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [BuiltBinary.packageRoot.appendingPathComponent("Scripts/validate-loo.sh").path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["ENTENTE"] = try BuiltBinary.required("entente").path
-        environment["CAL"] = "library/cal.yaml"
-        environment["OUT"] = "loo"
-        environment["PARTICLES"] = "6"
-        environment["REPLICATES"] = "1"
-        environment["GENERATIONS"] = "2"
-        environment["VALIDATE_REPLICATES"] = "8"
-        environment["DRAWS"] = "4"
-        environment["JOBS"] = "1"
+        var environment = [
+            "ENTENTE": try BuiltBinary.required("entente").path, "CAL": "library/cal.yaml", "OUT": "loo",
+            "PARTICLES": "6", "REPLICATES": "1", "GENERATIONS": "2", "VALIDATE_REPLICATES": "8", "DRAWS": "4", "JOBS": "1",
+        ]
         for (key, value) in variables { environment[key] = value }
-        process.environment = environment
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let script = BuiltBinary.packageRoot.appendingPathComponent("Scripts/validate-loo.sh").path
+        let result = try CLIHarness.run(URL(fileURLWithPath: "/bin/sh"), [script], in: folder, environment: environment)
+        return (result.status, result.stdout, result.stderr)
     }
 
     private func text(_ path: String) throws -> String { try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8) }

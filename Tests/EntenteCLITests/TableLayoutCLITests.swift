@@ -3,32 +3,7 @@ import XCTest
 
 /// `--layout long|wide` on the command line (issue 20): `compare`'s table as one row per variant × outcome.
 final class TableLayoutCLITests: XCTestCase {
-    /// Three states, a covert sale that leaks, an attack; two variants (as TablesCLITests).
-    private static let scenario = """
-        name: tiny
-        calendar: {start: 2020-01, end: 2020-12, step: month}
-        seed: 7
-        replicates: 8
-        states:
-          - {id: A, capability: 1}
-          - {id: B, capability: 2}
-          - {id: C, capability: 3}
-        blocs:
-          - {id: X, leader: B, members: [A, B], obligation: 0.8}
-        trust:
-          - {from: A, to: C, value: -0.5, mutual: true}
-        events:
-          - {id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 0.5, covert: true}
-          - {id: leak, at: 2020-06, type: reveal, events: [sale]}
-          - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.0, bloc: X}
-        outcomes:
-          - {name: a_left, type: left, state: A, bloc: X}
-          - {name: a_trust_b, type: trust, from: A, to: B}
-        variants:
-          - {name: calm, parameters: {betrayal: 0.5}}
-          - {name: no-sale, set: {events.sale.value: 0.0}}
-
-        """
+    private static let scenario = TinyScenarios.threeStatesWithVariants
 
     func testCompareLongLayoutAsCSVHasOneRowPerVariantAndOutcome() throws {
         let harness = try CLIHarness(prefix: "entente-layout")
