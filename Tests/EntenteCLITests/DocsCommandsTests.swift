@@ -52,6 +52,7 @@ final class DocsCommandsTests: XCTestCase {
         ("docs/sensitivity.md", "entente sweep Scenarios/sweeps/morris-all.yaml    # 31 parameters", "the same sweep as docs/sensitivity.md's first example"),
         // Benchmarks and profilers.
         ("docs/performance.md", "make bench", "a benchmark (minutes, release build)"),
+        ("docs/performance.md", ".build/release/entente-bench", "a benchmark of the release build (BenchSmokeTests run entente-bench --tiny)"),
         ("docs/performance.md", "perf record", "needs perf and a SWEEP.yaml placeholder"),
         ("docs/performance.md", "valgrind", "needs valgrind; minutes under callgrind"),
     ]

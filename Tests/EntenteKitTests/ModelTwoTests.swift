@@ -106,7 +106,7 @@ final class ModelTwoTests: XCTestCase {
         let yaml = """
             model: 2
             calendar: {start: 2020-01, end: 2020-03, step: month}
-            parameters: {noise: 0}
+            parameters: {\(ModelTwoTests.modelOneValues)noise: 0}
             states:
               - {id: A, capability: 1}
               - {id: B, capability: 1}
