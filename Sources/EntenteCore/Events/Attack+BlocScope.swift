@@ -8,7 +8,7 @@ extension CallForHelp {
         let spec = scenario.blocs[bloc]
         if spec.members.contains(caller) { return nil }
         let joins = scenario.events.contains { event in
-            guard let change = event.effect as? MembershipChange else { return false }
+            guard let change = event.effect.scriptedMembership else { return false }
             return change.state == caller && change.bloc == bloc && change.action == .join
         }
         if joins { return nil }

@@ -7,7 +7,7 @@ extension CallForHelp {
         var callable = Set<Int>()
         for b in reachable { callable.formUnion(scenario.blocs[b].members) }
         for event in scenario.events {
-            if let change = event.effect as? MembershipChange, change.action == .join, reachable.contains(change.bloc) { callable.insert(change.state) }
+            if let change = event.effect.scriptedMembership, change.action == .join, reachable.contains(change.bloc) { callable.insert(change.state) }
         }
         var problems: [String] = []
         for state in responses.keys.sorted() {

@@ -21,6 +21,14 @@ public protocol EventEffect: Sendable {
     var actor: Int? { get }
     /// The state or bloc acted upon, for the `target` column of events.csv.
     func targetName(_ names: WorldNames) -> String
+    /// The membership change this event scripts (a state joining, freezing, unfreezing or leaving a
+    /// bloc), for the rules that ask which states a bloc can ever hold; nil for other events.
+    var scriptedMembership: MembershipChange? { get }
+    /// The lasting measure this event imposes, which a `lift` event can name and the decoder places at
+    /// its step; nil for one-off events.
+    var lastingMeasure: (any LiftableMeasure)? { get }
+    /// The `lift` this event is, which the decoder resolves against the measure it names; nil otherwise.
+    var liftRequest: Lift? { get }
 }
 
 extension EventEffect {
@@ -28,4 +36,7 @@ extension EventEffect {
     public func problems(in scenario: Scenario) -> [String] { [] }
     public var isCovert: Bool { false }
     public func targetName(_ names: WorldNames) -> String { "" }
+    public var scriptedMembership: MembershipChange? { nil }
+    public var lastingMeasure: (any LiftableMeasure)? { nil }
+    public var liftRequest: Lift? { nil }
 }

@@ -163,6 +163,11 @@ public protocol LiftableMeasure: EventEffect {
     func lifted(at step: Int) -> any LiftableMeasure
 }
 
+extension LiftableMeasure {
+    /// Every liftable measure answers ``EventEffect/lastingMeasure`` with itself.
+    public var lastingMeasure: (any LiftableMeasure)? { self }
+}
+
 extension LastingMeasure: LiftableMeasure {
     public func placed(at step: Int) -> any LiftableMeasure {
         var copy = self
@@ -194,6 +199,7 @@ public struct Lift: EventEffect {
 
     public var actor: Int? { by }
     public func targetName(_ names: WorldNames) -> String { names.state(target) }
+    public var liftRequest: Lift? { self }
 
     public func apply(to world: inout World, environment: EventEnvironment, log: inout EventLog) {
         log.record(step: environment.step, event: environment.names.events[environment.eventIndex], type: Self.typeName,

@@ -18,6 +18,7 @@ public struct MembershipChange: EventEffect {
 
     public var actor: Int? { state }
     public func targetName(_ names: WorldNames) -> String { names.blocs[bloc] }
+    public var scriptedMembership: MembershipChange? { self }
 
     /// The status after the action, or nil when the action does not apply to `current`.
     public func newStatus(from current: MembershipStatus) -> MembershipStatus? {

@@ -6,5 +6,10 @@ public protocol DatedStatusOutcome: OutcomeMeasure {
     var measure: StatusOutcome.Measure { get }
 }
 
+extension DatedStatusOutcome {
+    /// Every dated status outcome answers ``OutcomeMeasure/datedStatus`` with its measure.
+    public var datedStatus: StatusOutcome.Measure? { measure }
+}
+
 extension StatusOutcome.Left: DatedStatusOutcome {}
 extension StatusOutcome.Frozen: DatedStatusOutcome {}

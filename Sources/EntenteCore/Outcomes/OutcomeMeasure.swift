@@ -21,12 +21,16 @@ public protocol OutcomeMeasure: Sendable {
     /// A "first reached a status" watch the engine checks inline every step instead of calling
     /// `observe`: flag in the first column, the step in the second (`left`, `frozen`).
     var statusWatch: StatusWatch? { get }
+    /// The state, bloc and `by:` bound of a dated 0/1 status outcome (``DatedStatusOutcome``), which
+    /// `observed:` can name and `validate` scores; nil for other outcomes.
+    var datedStatus: StatusOutcome.Measure? { get }
 }
 
 extension OutcomeMeasure {
     public var trustPair: (from: Int, to: Int)? { nil }
     public func observationStep(lastStep: Int) -> Int? { nil }
     public var statusWatch: StatusWatch? { nil }
+    public var datedStatus: StatusOutcome.Measure? { nil }
 }
 
 /// What a status outcome watches: state, bloc, the status, and the last step counted.

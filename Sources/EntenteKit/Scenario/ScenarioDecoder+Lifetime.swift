@@ -48,7 +48,7 @@ extension ScenarioDecoder {
     /// nothing, so the file is refused.
     func lifetimeProblems(_ events: [ScenarioEvent], blocs: [BlocSpec], context: inout DecodeContext) {
         for event in events {
-            guard let change = event.effect as? MembershipChange, change.bloc < blocs.count else { continue }
+            guard let change = event.effect.scriptedMembership, change.bloc < blocs.count else { continue }
             let bloc = blocs[change.bloc]
             if let founded = bloc.foundedStep, event.step < founded {
                 context.error("membership event for bloc '\(bloc.id)' comes before the bloc is founded (\(context.calendar?.label(ofStep: founded) ?? "step \(founded)")); expected a date on or after its 'from'",

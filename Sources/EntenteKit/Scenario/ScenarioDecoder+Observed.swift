@@ -27,7 +27,7 @@ extension ScenarioDecoder {
                 let names = outcomes.map(\.name)
                 context.error("'observed' names unknown outcome '\(name)'\(DidYouMean.hint(for: name, among: names)); expected one of the names under `outcomes`\(names.isEmpty ? " (the file declares none)" : "")",
                               at: entry.keyLocation)
-            } else if let outcome, !ObservedOutcome.observableTypes.contains(outcome.type) {
+            } else if let outcome, outcome.measure.datedStatus == nil {
                 context.error("outcome '\(name)' has type '\(outcome.type)'; only outcomes of type left, frozen, joined, rejoined or unfrozen (dated 0/1 outcomes about a state in a bloc) can be observed",
                               at: entry.keyLocation)
             }
@@ -71,12 +71,6 @@ extension ScenarioDecoder {
 
     /// The state, bloc and bound of a dated status outcome (`left`, `frozen`, `joined`, `rejoined`, `unfrozen`).
     static func statusMeasure(_ outcome: OutcomeSpec) -> StatusOutcome.Measure? {
-        (outcome.measure as? any DatedStatusOutcome)?.measure
+        outcome.measure.datedStatus
     }
-}
-
-extension ObservedOutcome {
-    /// The outcome types that can be observed.
-    public static let observableTypes = [StatusOutcome.Left.typeName, StatusOutcome.Frozen.typeName, JoinedOutcome.typeName,
-                                         RejoinedOutcome.typeName, UnfrozenOutcome.typeName]
 }

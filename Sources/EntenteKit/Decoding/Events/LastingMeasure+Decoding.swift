@@ -56,7 +56,7 @@ extension ScenarioDecoder {
     func resolveLifts(_ events: inout [ScenarioEvent], context: inout DecodeContext) {
         var byID: [String: Int] = [:]
         for k in events.indices {
-            guard let measure = events[k].effect as? any LiftableMeasure else { continue }
+            guard let measure = events[k].effect.lastingMeasure else { continue }
             events[k].effect = measure.placed(at: events[k].step)
             if let id = events[k].id { byID[id] = k }
             if measure.endsByUntil, measure.endStep <= events[k].step {
@@ -65,8 +65,8 @@ extension ScenarioDecoder {
         }
         var lifted = Set<String>()
         for k in events.indices {
-            guard var lift = events[k].effect as? Lift, let target = byID[lift.measureID],
-                  let measure = events[target].effect as? any LiftableMeasure else { continue }
+            guard var lift = events[k].effect.liftRequest, let target = byID[lift.measureID],
+                  let measure = events[target].effect.lastingMeasure else { continue }
             let what = "the lift of '\(lift.measureID)'"
             if lifted.contains(lift.measureID) {
                 context.error("\(what) is the second one; expected one lift per measure", at: events[k].location)
