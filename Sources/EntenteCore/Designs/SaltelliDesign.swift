@@ -17,8 +17,7 @@ public enum SaltelliDesign: SweepDesign {
 
     /// The base matrix: `samples` rows of GSL's 2k-dimensional Sobol sequence after `skip` points.
     public static func baseMatrix(dimensions k: Int, samples: Int, skip: Int) -> [[Double]] {
-        GSLSetup.ensure()
-        guard k > 0, let generator = gsl_qrng_alloc(cgsl_qrng_sobol(), UInt32(2 * k)) else {
+        guard k > 0, let generator = GSLSetup.sobol(dimensions: 2 * k) else {
             return Array(repeating: [], count: samples)
         }
         defer { gsl_qrng_free(generator) }

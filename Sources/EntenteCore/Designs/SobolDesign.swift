@@ -11,8 +11,7 @@ public enum SobolDesign: SweepDesign {
 
     /// The raw unit-cube points, after skipping the first.
     public static func unitPoints(dimensions: Int, samples: Int) -> [[Double]] {
-        GSLSetup.ensure()
-        guard dimensions > 0, let generator = gsl_qrng_alloc(cgsl_qrng_sobol(), UInt32(dimensions)) else {
+        guard dimensions > 0, let generator = GSLSetup.sobol(dimensions: dimensions) else {
             return Array(repeating: [], count: samples)
         }
         defer { gsl_qrng_free(generator) }

@@ -9,9 +9,8 @@ public final class DiscreteSampler {
     /// A sampler for `weights`; nil when there are none, or one is negative or not finite, or all are 0
     /// (GSL refuses those and returns no table).
     public init?(weights: [Double]) {
-        GSLSetup.ensure()
         guard !weights.isEmpty, weights.allSatisfy({ $0.isFinite && $0 >= 0 }), weights.contains(where: { $0 > 0 }) else { return nil }
-        guard let table = weights.withUnsafeBufferPointer({ gsl_ran_discrete_preproc($0.count, $0.baseAddress) }) else { return nil }
+        guard let table = GSLSetup.discreteTable(weights) else { return nil }
         self.table = table
     }
 

@@ -20,11 +20,7 @@ public final class RandomStream {
 
     /// A stream whose mt19937 state is filled from `key`.
     public init(key: UInt64) {
-        GSLSetup.ensure()
-        guard let rng = gsl_rng_alloc(cgsl_rng_mt19937()) else {
-            fatalError("gsl_rng_alloc failed: out of memory")
-        }
-        self.rng = rng
+        rng = GSLSetup.generator()
         reseed(key: key)
     }
 

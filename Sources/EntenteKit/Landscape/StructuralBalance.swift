@@ -1,5 +1,3 @@
-internal import CGSL
-
 /// Structural balance of the signed graph whose edge i–j has weight p_ij (Heider; Cartwright and Harary 1956):
 /// how far the propensities are from a split into two camps, friendly within and hostile between.
 ///
@@ -96,23 +94,13 @@ public struct StructuralBalance: Sendable {
     /// The two largest eigenvalues of the symmetric n×n matrix `a` and the eigenvector of the largest
     /// (gsl_eigen_symmv, sorted by value descending), signed so its first non-zero component is positive.
     static func leadingEigen(_ a: [Double], n: Int) throws -> (values: (Double, Double), vector: [Double]) {
-        GSLSetup.ensure()
-        guard let matrix = gsl_matrix_alloc(n, n), let values = gsl_vector_alloc(n), let vectors = gsl_matrix_alloc(n, n),
-              let work = gsl_eigen_symmv_alloc(n) else {
-            throw EntenteError.software("gsl: out of memory for a \(n)×\(n) eigenproblem")
+        let eigen: (values: [Double], vectors: [Double])
+        switch GSLSetup.symmetricEigen(a, n: n) {
+        case .success(let result): eigen = result
+        case .failure(let failure): throw EntenteError.software(failure.message)
         }
-        defer { gsl_matrix_free(matrix); gsl_vector_free(values); gsl_matrix_free(vectors); gsl_eigen_symmv_free(work) }
-        for i in 0..<n { for j in 0..<n { gsl_matrix_set(matrix, i, j, a[i * n + j]) } }
-        let status = gsl_eigen_symmv(matrix, values, vectors, work)
-        guard status == GSL_SUCCESS else {
-            throw EntenteError.software("gsl_eigen_symmv failed (\(String(cString: gsl_strerror(status))))")
-        }
-        let sortStatus = gsl_eigen_symmv_sort(values, vectors, GSL_EIGEN_SORT_VAL_DESC)
-        guard sortStatus == GSL_SUCCESS else {
-            throw EntenteError.software("gsl_eigen_symmv_sort failed (\(String(cString: gsl_strerror(sortStatus))))")
-        }
-        var vector = (0..<n).map { gsl_matrix_get(vectors, $0, 0) }
+        var vector = (0..<n).map { eigen.vectors[$0 * n] }
         if let first = vector.first(where: { abs($0) > 1e-9 }), first < 0 { vector = vector.map { -$0 } }
-        return ((gsl_vector_get(values, 0), n > 1 ? gsl_vector_get(values, 1) : .nan), vector)
+        return ((eigen.values[0], n > 1 ? eigen.values[1] : .nan), vector)
     }
 }
