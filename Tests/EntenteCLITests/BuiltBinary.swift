@@ -55,6 +55,8 @@ struct CLIHarness {
         var wasKilled = false
         /// The signal that ended the run, nil when it exited.
         var signal: Int32?
+        /// True when the run was still going at its timeout and was killed for it.
+        var timedOut = false
     }
 
     /// The working folder, removed by ``remove()``.
@@ -143,10 +145,14 @@ struct CLIHarness {
     /// Waits for a launched run (killing it after `timeout` seconds, when given) and returns what it gave;
     /// its output files are removed.
     static func finish(_ launched: Launched, timeout: TimeInterval? = nil) throws -> Result {
+        var timedOut = false
         if let timeout {
             let deadline = Date().addingTimeInterval(timeout)
             while launched.process.isRunning && Date() < deadline { usleep(10_000) }
-            if launched.process.isRunning { kill(launched.process.processIdentifier, SIGKILL) }
+            if launched.process.isRunning {
+                timedOut = true
+                kill(launched.process.processIdentifier, SIGKILL)
+            }
         }
         launched.process.waitUntilExit()
         for handle in launched.handles { try handle.close() }
@@ -158,7 +164,8 @@ struct CLIHarness {
                       stdout: String(decoding: try Data(contentsOf: launched.outURL), as: UTF8.self),
                       stderr: String(decoding: try Data(contentsOf: launched.errURL), as: UTF8.self),
                       wasKilled: launched.process.terminationReason != .exit,
-                      signal: launched.process.terminationReason == .uncaughtSignal ? launched.process.terminationStatus : nil)
+                      signal: launched.process.terminationReason == .uncaughtSignal ? launched.process.terminationStatus : nil,
+                      timedOut: timedOut)
     }
 
     /// Writes `text` to `name` in the folder (creating subfolders) and returns its path.

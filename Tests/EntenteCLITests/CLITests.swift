@@ -25,20 +25,20 @@ final class CLITests: XCTestCase {
 
     // MARK: - Fixtures
 
-    private var folder: URL!
+    /// The working folder and the runner (``CLIHarness``).
+    private var harness: CLIHarness!
+    private var folder: URL { harness.folder }
 
     override func setUpWithError() throws {
         guard Self.binary != nil else {
             XCTFail("entente binary not found next to the test bundle; searched: \(Self.candidateFolders.map(\.path))")
             throw XCTSkip("no entente binary")
         }
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-cli-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        harness = try CLIHarness(prefix: "entente-cli")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        harness?.remove()
     }
 
     /// A 3-state, 12-month scenario with a covert transfer, its reveal, an attack and three outcomes.
@@ -67,47 +67,18 @@ final class CLITests: XCTestCase {
         """
 
     private func writeScenario(_ text: String = tinyScenario, name: String = "tiny.yaml") throws -> String {
-        let url = folder.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url.path
+        try harness.write(text, to: name)
     }
 
     private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    private struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    private typealias Result = CLIHarness.Result
 
-    /// Runs `entente arguments` in the temporary folder, output captured through files (no pipe deadlock).
+    /// Runs `entente arguments` in the temporary folder (``CLIHarness/run(_:in:environment:timeout:)``).
     private func entente(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Result {
-        let binary = try XCTUnwrap(Self.binary)
-        let outURL = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        let errURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardInput = FileHandle.nullDevice
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        XCTAssertEqual(process.terminationReason, .exit, "entente \(arguments) was killed by a signal", file: file, line: line)
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let result = try harness.run(arguments)
+        XCTAssertFalse(result.wasKilled, "entente \(arguments) was killed by a signal", file: file, line: line)
+        return result
     }
 
     private func assertNoCrashOutput(_ result: Result, file: StaticString = #filePath, line: UInt = #line) {

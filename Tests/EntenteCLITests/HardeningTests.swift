@@ -24,33 +24,29 @@ final class HardeningTests: XCTestCase {
     /// Address-space limit of every command, in KiB (`ulimit -v`).
     private static let memoryLimit = 4 * 1024 * 1024
 
-    /// `ulimit -v …;`, or nothing when the binary cannot start under it: a sanitizer build (`make test-sanitize`)
+    /// `ulimit -v …`, or nothing when the binary cannot start under it: a sanitizer build (`make test-sanitize`)
     /// reserves terabytes of shadow address space. Such a run relies on the time limits alone.
-    private static let memoryLimitCommand: String = {
-        guard let binary else { return "" }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -v \(memoryLimit); exec \"$0\" --version", binary.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return "" }
-        process.waitUntilExit()
-        return process.terminationReason == .exit && process.terminationStatus == 0 ? "ulimit -v \(memoryLimit);" : ""
+    private static let memoryLimitCommand: String? = {
+        guard let binary else { return nil }
+        let command = "ulimit -v \(memoryLimit)"
+        let probe = try? CLIHarness.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "\(command); exec \"$0\" --version", binary.path],
+                                        in: FileManager.default.temporaryDirectory)
+        return probe.map { !$0.wasKilled && $0.status == 0 } == true ? command : nil
     }()
 
-    private var folder: URL!
+    /// The working folder and the runner (``CLIHarness``).
+    private var harness: CLIHarness!
+    private var folder: URL { harness.folder }
 
     override func setUpWithError() throws {
         guard Self.binary != nil else {
             throw XCTSkip("no entente binary beside the test bundle; looked at \(Self.candidates.map(\.path))")
         }
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-hardening-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        harness = try CLIHarness(prefix: "entente-hardening")
     }
 
     override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        harness?.remove()
     }
 
     // MARK: - Running the binary
@@ -69,73 +65,25 @@ final class HardeningTests: XCTestCase {
         }
     }
 
-    /// A started `entente` and the files its output goes to.
-    private final class Running {
-        let process: Process
-        let stdout: URL
-        let stderr: URL
-        let handles: [FileHandle]
-        init(process: Process, stdout: URL, stderr: URL, handles: [FileHandle]) {
-            self.process = process
-            self.stdout = stdout
-            self.stderr = stderr
-            self.handles = handles
-        }
-        var pid: pid_t { process.processIdentifier }
-    }
-
-    /// Starts `entente arguments` through `/bin/sh -c 'LIMITS; exec entente "$@"'` (so the pid is entente's).
-    private func launch(_ arguments: [String], limits: String = "", in directory: URL? = nil) throws -> Running {
-        let binary = try XCTUnwrap(Self.binary)
-        let id = UUID().uuidString
-        let stdout = folder.appendingPathComponent(".stdout-\(id)")
-        let stderr = folder.appendingPathComponent(".stderr-\(id)")
-        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(Self.memoryLimitCommand) \(limits) exec \"$0\" \"$@\"", binary.path] + arguments
-        process.currentDirectoryURL = directory ?? folder
-        process.standardInput = FileHandle.nullDevice
-        let handles = [try FileHandle(forWritingTo: stdout), try FileHandle(forWritingTo: stderr)]
-        process.standardOutput = handles[0]
-        process.standardError = handles[1]
-        do {
-            try process.run()
-        } catch {
-            for handle in handles { try? handle.close() }
-            throw error
-        }
-        return Running(process: process, stdout: stdout, stderr: stderr, handles: handles)
+    /// Starts `entente arguments` under the memory limit and `limits` (`ulimit -f 100`), through
+    /// `/bin/sh -c 'LIMITS; exec entente "$@"'` (so the pid is entente's).
+    private func launch(_ arguments: [String], limits: String = "", in directory: URL? = nil) throws -> CLIHarness.Launched {
+        let extra = limits.trimmingCharacters(in: CharacterSet(charactersIn: "; "))
+        let shell = [Self.memoryLimitCommand, extra.isEmpty ? nil : extra].compactMap { $0 }
+        return try harness.launch(arguments, in: directory, limit: shell.isEmpty ? nil : shell.joined(separator: "; "))
     }
 
     /// Waits for a started command, killing it after `timeout` seconds.
-    private func finish(_ running: Running, timeout: TimeInterval) -> Outcome {
-        let deadline = Date().addingTimeInterval(timeout)
-        var timedOut = false
-        while running.process.isRunning {
-            if Date() > deadline {
-                timedOut = true
-                kill(running.pid, SIGKILL)
-                break
-            }
-            usleep(20_000)
-        }
-        running.process.waitUntilExit()
-        for handle in running.handles { try? handle.close() }
-        let stdout = (try? Data(contentsOf: running.stdout)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let stderr = (try? Data(contentsOf: running.stderr)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        try? FileManager.default.removeItem(at: running.stdout)
-        try? FileManager.default.removeItem(at: running.stderr)
-        let signaled = running.process.terminationReason == .uncaughtSignal
-        return Outcome(status: signaled ? -1 : running.process.terminationStatus, stdout: stdout, stderr: stderr,
-                       signal: signaled ? running.process.terminationStatus : nil, timedOut: timedOut)
+    private func finish(_ running: CLIHarness.Launched, timeout: TimeInterval) throws -> Outcome {
+        let result = try harness.finish(running, timeout: timeout)
+        return Outcome(status: result.signal == nil ? result.status : -1, stdout: result.stdout, stderr: result.stderr,
+                       signal: result.signal, timedOut: result.timedOut)
     }
 
     /// Runs `entente arguments` to the end (at most `timeout` seconds).
     private func entente(_ arguments: [String], limits: String = "", timeout: TimeInterval = 120,
                          in directory: URL? = nil) throws -> Outcome {
-        finish(try launch(arguments, limits: limits, in: directory), timeout: timeout)
+        try finish(try launch(arguments, limits: limits, in: directory), timeout: timeout)
     }
 
     /// Markers of a crash rather than a message (the Swift runtime's backtracer, fatalError, signals).
@@ -158,11 +106,7 @@ final class HardeningTests: XCTestCase {
         }
     }
 
-    private func write(_ text: String, to name: String) throws -> String {
-        let url = folder.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url.path
-    }
+    private func write(_ text: String, to name: String) throws -> String { try harness.write(text, to: name) }
 
     private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
@@ -618,7 +562,7 @@ final class HardeningTests: XCTestCase {
             usleep(20_000)
         }
         kill(running.pid, SIGKILL)
-        let result = finish(running, timeout: 30)
+        let result = try finish(running, timeout: 30)
         XCTAssertTrue(seen, "the staging folder \(staging) never filled: \(result.summary)")
         XCTAssertEqual(result.signal, SIGKILL, "the run should have been killed mid-write: \(result.summary)")
         return running.pid
@@ -684,9 +628,9 @@ final class HardeningTests: XCTestCase {
         let before = try snapshot(own.path)
         for (arguments, directory) in [(["run", "tiny.yaml", "--out", ".", "--force", "--quiet"], own),
                                        (["run", "tiny.yaml", "--out", own.path, "--force", "--quiet"], own),
-                                       (["compare", own.path + "/tiny.yaml", "--out", own.path, "--force"], folder!),
+                                       (["compare", own.path + "/tiny.yaml", "--out", own.path, "--force"], folder),
                                        (["sweep", "sweep.yaml", "--out", ".", "--force", "--quiet"], own),
-                                       (["sweep", "outside.yaml", "--out", "mine", "--force", "--quiet"], folder!)] {
+                                       (["sweep", "outside.yaml", "--out", "mine", "--force", "--quiet"], folder)] {
             let command = "entente " + arguments.joined(separator: " ")
             let result = try entente(arguments, in: directory)
             assertNoCrash(result, command)
@@ -807,10 +751,15 @@ final class HardeningTests: XCTestCase {
         }
         XCTAssertGreaterThan(rows, 20, "the sweep wrote no rows in time")
         try? FileManager.default.removeItem(atPath: out)
-        let result = finish(running, timeout: 300)
+        let result = try finish(running, timeout: 300)
         assertNoCrash(result, "sweep whose folder was deleted")
         XCTAssertEqual(result.status, 73, "a deleted results folder is an output that cannot be written (73): \(result.summary)")
         XCTAssertTrue(result.stderr.hasPrefix("error: ") && result.stderr.contains("doomed"), result.stderr)
         XCTAssertTrue(result.stderr.contains("deleted") || result.stderr.contains("removed"), result.stderr)
     }
+}
+
+private extension CLIHarness.Launched {
+    /// The process id of the running `entente` (the shell execs it, so it is the shell's).
+    var pid: pid_t { process.processIdentifier }
 }
