@@ -111,9 +111,9 @@ while read -r number sets; do
         || fail "validate failed at point $number ($sets)" 65
 done < "$OUT/points.txt"
 
-"$PYTHON" - "$OUT" "$LEVELS" <<'PY'
-import csv, json, math, os, sys
-out, levels = sys.argv[1], int(sys.argv[2])
+"$PYTHON" - "$OUT" "$LEVELS" "$SEED" <<'PY'
+import csv, json, math, os, random, sys
+out, levels, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 manifest = json.load(open(os.path.join(out, "design/manifest.json")))
 names = [p["path"] for p in manifest["parameters"]]
 points = manifest["points"]
@@ -162,6 +162,16 @@ def ranked(group):
     return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 everything = list(range(len(outcomes)))
+
+# The 95 % interval of the library's μ*, as `entente analyze` gives μ*'s: μ* ∓ 1.96 × the sd (divisor n − 1) of
+# 1,000 estimates from trajectories drawn with replacement (the same draws for every outcome, Python's
+# Mersenne Twister seeded with SEED). The library's μ* is the mean over trajectories of each one's mean
+# |effect| over the outcomes, so a resample needs only those per-trajectory means.
+trajectories = len(points) // (k + 1)
+per_trajectory = [[mean([abs(effects[o][i][t]) for o in everything]) for t in range(trajectories)] for i in range(k)]
+draws = random.Random(seed)
+resamples = [[draws.randrange(trajectories) for _ in range(trajectories)] for _ in range(1000)]
+half_width = [1.96 * sd([mean([per_trajectory[i][t] for t in pick]) for pick in resamples]) for i in range(k)]
 events = [o for o in everything if outcomes[o][2] != "never"]
 quiet = [o for o in everything if outcomes[o][2] == "never"]
 overall = ranked(everything)
@@ -180,10 +190,12 @@ def number(value):
 
 with open(os.path.join(out, "screen.csv"), "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
-    w.writerow(["rank", "parameter", "mu_star", "sigma", "mu_star_events", "mu_star_nonevents", "top_case", "top_case_mu_star"])
+    w.writerow(["rank", "parameter", "mu_star", "mu_star_ci95_low", "mu_star_ci95_high", "sigma", "mu_star_events",
+                "mu_star_nonevents", "top_case", "top_case_mu_star"])
     for rank, (i, m, s) in enumerate(overall, 1):
         top = top_case.get(i, ("", float("nan")))
-        w.writerow([rank, names[i], number(m), number(s), number(by_events.get(i, float("nan"))),
+        w.writerow([rank, names[i], number(m), number(m - half_width[i]), number(m + half_width[i]), number(s),
+                    number(by_events.get(i, float("nan"))),
                     number(by_quiet.get(i, float("nan"))), top[0], number(top[1])])
 with open(os.path.join(out, "screen-cases.csv"), "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
@@ -202,8 +214,8 @@ with open(os.path.join(out, "screen-outcomes.csv"), "w", newline="") as f:
 
 print(f"{len(outcomes)} observed outcomes of {len(cases)} cases ({len(events)} events, {len(quiet)} non-events); "
       f"μ* and σ of each outcome's scored P, per whole range, averaged over the outcomes")
-header = ["rank", "parameter", "mu*", "sigma", "mu* events", "mu* non-events", "case moved most"]
-table = [[str(rank), names[i], f"{m:.4f}", f"{s:.4f}", f"{by_events.get(i, float('nan')):.4f}",
+header = ["rank", "parameter", "mu*", "± 95 %", "sigma", "mu* events", "mu* non-events", "case moved most"]
+table = [[str(rank), names[i], f"{m:.4f}", f"{half_width[i]:.4f}", f"{s:.4f}", f"{by_events.get(i, float('nan')):.4f}",
           f"{by_quiet.get(i, float('nan')):.4f}", (f"{top_case[i][0]} {top_case[i][1]:.3f}" if i in top_case else "-")]
          for rank, (i, m, s) in enumerate(overall, 1)]
 widths = [max(len(h), *(len(r[j]) for r in table)) for j, h in enumerate(header)]
