@@ -20,7 +20,7 @@ endif
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: run validate validate-loo validate-calibration test gsl build install uninstall bench test-sanitize test-cluster fuzz clean
+.PHONY: run validate validate-loo screen-library validate-calibration test gsl build install uninstall bench test-sanitize test-cluster fuzz clean
 
 ## Install GSL if missing (apt-get; root or sudo).
 gsl:
@@ -88,6 +88,21 @@ validate-loo: build
 	MODEL=$(MODEL) CAL=$(CAL) PARTICLES=$(PARTICLES) REPLICATES=$(REPLICATES) GENERATIONS=$(GENERATIONS) \
 		VALIDATE_REPLICATES=$(LOO_VALIDATE_REPLICATES) DRAWS=$(LOO_DRAWS) ENTENTE=$(ENTENTE) \
 		sh Scripts/validate-loo.sh
+
+## Morris screen of model MODEL over the library (docs/sensitivity.md#screening-the-library): which of the
+## candidate parameters in SCREEN move the observed outcomes most, each scored as `entente validate` scores it.
+## R trajectories of LEVELS levels, REPLICATES replicates per case and point, seed SEED; writes OUT/screen.csv
+## (default Results/screen-library/model-MODEL). About 2 minutes for the shipped file (20 candidates, R = 8).
+SCREEN ?= Scenarios/calibration/screen-model2.yaml
+screen-library: R = 8
+screen-library: LEVELS = 4
+screen-library: REPLICATES = 10
+screen-library: SEED = 16
+screen-library: WINDOW = 24
+screen-library: OUT = Results/screen-library/model-$(MODEL)
+screen-library: build
+	MODEL=$(MODEL) SCREEN=$(SCREEN) R=$(R) LEVELS=$(LEVELS) REPLICATES=$(REPLICATES) SEED=$(SEED) WINDOW=$(WINDOW) \
+		OUT=$(OUT) ENTENTE=$(ENTENTE) sh Scripts/screen-library.sh
 
 ## Simulation-based calibration of `entente calibrate` (docs/calibration.md#proof-that-it-is-right): SBC_DATASETS
 ## datasets of the toy in Tests/Fixtures/calibration; writes Results/calibration-sbc/sbc.csv and sbc_ranks.png.
