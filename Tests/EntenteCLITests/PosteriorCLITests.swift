@@ -1,4 +1,5 @@
 import EntenteKit
+import EntenteTestSupport
 import Foundation
 import XCTest
 
@@ -10,30 +11,7 @@ final class PosteriorCLITests: XCTestCase {
     override func setUpWithError() throws {
         cli = try CLIHarness(prefix: "entente-posterior-cli")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("cal"), withIntermediateDirectories: true)
-        try """
-            name: tiny
-            calendar: {start: 2020-01, end: 2020-12, step: month}
-            seed: 7
-            replicates: 5
-            states:
-              - {id: A, capability: 1}
-              - {id: B, capability: 2}
-              - {id: C, capability: 3}
-            blocs:
-              - {id: X, leader: B, members: [A, B], obligation: 0.8}
-            trust:
-              - {from: A, to: C, value: -0.5, mutual: true}
-            events:
-              - {id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 0.5, covert: true}
-              - {id: leak, at: 2020-06, type: reveal, events: [sale]}
-              - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.0, bloc: X}
-            outcomes:
-              - {name: a_left, type: left, state: A, bloc: X}
-              - {name: a_trust_b, type: trust, from: A, to: B}
-            variants:
-              - {name: no-sale, remove: {id: sale}}
-
-            """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
+        try TinyWorlds.covertSaleYear(replicates: 5, variants: [TinyWorlds.noSale]).write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
         try "generation,particle,weight,betrayal,noise,share,distance_1\n0,0,0.5,1,0.1,1,0.3\n0,1,0.5,2,0.1,1,0.3\n1,0,0.2,1,0.05,1,0.1\n1,1,0.3,5,0.2,1,0.1\n1,2,0.5,8,0.3,1,0.1\n"
             .write(to: folder.appendingPathComponent("cal/particles.csv"), atomically: true, encoding: .utf8)
         try "{\n  \"tool\": \"entente\",\n  \"command\": \"calibrate\",\n  \"status\": \"complete\",\n  \"final_generation\": 1\n}\n"

@@ -1,3 +1,4 @@
+import EntenteTestSupport
 import Foundation
 import XCTest
 @testable import EntenteCore
@@ -10,26 +11,7 @@ final class ParallelSweepTests: XCTestCase {
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-parallel-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try """
-        calendar: {start: 2020-01, end: 2021-12, step: month}
-        seed: 3
-        states:
-          - {id: A, capability: 1}
-          - {id: B, capability: 2}
-          - {id: C, capability: 1}
-          - {id: X, capability: 3}
-        blocs:
-          - {id: AL, leader: B, members: [A, B, C], obligation: 1}
-        trust:
-          - {from: A, to: X, value: -0.8, mutual: true}
-        events:
-          - {at: 2020-03, type: attack, by: X, target: A, intensity: 1.5}
-          - {at: 2020-09, type: attack, by: X, target: A, intensity: 1.5}
-          - {at: 2021-03, type: attack, by: X, target: A, intensity: 1.5}
-        outcomes:
-          - {name: a_left, type: left, state: A, bloc: AL}
-          - {name: a_trust_b, type: trust, from: A, to: B}
-        """.write(to: folder.appendingPathComponent("world.yaml"), atomically: true, encoding: .utf8)
+        try TinyWorlds.allyAttacked(at: ["2020-03", "2020-09", "2021-03"]).write(to: folder.appendingPathComponent("world.yaml"), atomically: true, encoding: .utf8)
         try """
         scenario: world.yaml
         seed: 9
