@@ -2,12 +2,11 @@ import Foundation
 import XCTest
 
 /// `entente calibrate` end to end: the folder it writes, --jobs, --resume, and its exit statuses.
-final class CalibrateCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class CalibrateCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-calibrate" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-calibrate")
+        try super.setUpWithError()
         let fixtures = BuiltBinary.packageRoot.appendingPathComponent("Tests/Fixtures/calibration")
         for name in ["toy-freeze.yaml", "toy-freeze-cal.yaml"] {
             try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
@@ -19,10 +18,6 @@ final class CalibrateCLITests: XCTestCase {
         try text.replacingOccurrences(of: "particles: 200", with: "particles: 30")
             .replacingOccurrences(of: "generations: 4", with: "generations: 1")
             .write(to: folder.appendingPathComponent("cal1.yaml"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
     }
 
     @discardableResult

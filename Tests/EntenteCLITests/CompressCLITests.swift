@@ -2,12 +2,11 @@ import Foundation
 import XCTest
 
 /// `--compress`: the time-series CSVs are written gzip-compressed, and gunzip to exactly the bytes written without it.
-final class CompressCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class CompressCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-compress" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-compress")
+        try super.setUpWithError()
         try """
             name: compress tiny
             calendar: {start: 2020-01, end: 2020-06, step: month}
@@ -26,10 +25,6 @@ final class CompressCLITests: XCTestCase {
               - {name: calm, remove: {ids: [jolt]}}
 
             """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
     }
 
     @discardableResult

@@ -3,27 +3,18 @@ import Foundation
 import XCTest
 
 /// `entente run --record drivers`: drivers.csv is added and no other byte changes; its terms sum to the target exactly.
-final class DriversCLITests: XCTestCase {
-    private var harness: CLIHarness!
-    private var folder: URL { harness.folder }
-
-    override func setUpWithError() throws {
-        harness = try CLIHarness(prefix: "entente-drivers")
-    }
-
-    override func tearDownWithError() throws {
-        harness?.remove()
-    }
+final class DriversCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-drivers" }
 
     private var scenario: String { BuiltBinary.packageRoot.appendingPathComponent("Scenarios/csto-2018-2024.yaml").path }
 
     @discardableResult
     private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let result = try harness.run(arguments)
+        let result = try cli.run(arguments)
         return (result.status, result.stdout, result.stderr)
     }
 
-    private func read(_ path: String) throws -> Data { try harness.data(path) }
+    private func read(_ path: String) throws -> Data { try cli.data(path) }
 
     func testRecordingDriversAddsDriversCSVAndChangesNoOtherByte() throws {
         XCTAssertEqual(try entente(["run", scenario, "--out", "off", "--replicates", "3", "--record", "every=6", "--jobs", "2", "--quiet"]).status, 0)

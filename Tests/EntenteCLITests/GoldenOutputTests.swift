@@ -13,17 +13,8 @@ import XCTest
 ///
 /// When a shipped scenario or an output format changes on purpose, rerun with `GOLDEN_PRINT=1` and
 /// paste the printed table into ``expected``.
-final class GoldenOutputTests: XCTestCase {
-    private var harness: CLIHarness!
-    private var folder: URL { harness.folder }
-
-    override func setUpWithError() throws {
-        harness = try CLIHarness(prefix: "entente-golden")
-    }
-
-    override func tearDownWithError() throws {
-        harness?.remove()
-    }
+final class GoldenOutputTests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-golden" }
 
     /// Manifest keys whose values depend on the clock, the machine, the build or where files live.
     private static let volatileKeys: Set<String> = ["started", "updated", "duration_seconds", "version", "gsl_version", "command", "path"]
@@ -165,10 +156,10 @@ final class GoldenOutputTests: XCTestCase {
         try write(text, to: name)
     }
 
-    private func write(_ text: String, to name: String) throws { try harness.write(text, to: name) }
+    private func write(_ text: String, to name: String) throws { try cli.write(text, to: name) }
 
     private func entente(_ arguments: [String]) throws {
-        let result = try harness.run(arguments)
+        let result = try cli.run(arguments)
         XCTAssertEqual(result.status, 0, "entente \(arguments.joined(separator: " ")): \(result.stderr)")
     }
 

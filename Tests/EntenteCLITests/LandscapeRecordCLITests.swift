@@ -4,17 +4,8 @@ import XCTest
 
 /// `entente run --record landscape`: landscape.csv per recorded step, the same bytes whatever --jobs,
 /// equal to the landscape recomputed by brute force from the recorded trust and capabilities.
-final class LandscapeRecordCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
-
-    override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-landscape-record")
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
+final class LandscapeRecordCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-landscape-record" }
 
     private var scenario: String { BuiltBinary.packageRoot.appendingPathComponent("Scenarios/csto-2018-2024.yaml").path }
 

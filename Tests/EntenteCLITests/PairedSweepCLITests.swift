@@ -4,17 +4,12 @@ import XCTest
 
 /// Sweeps with `variants:`: each variant runs at every point on the baseline's streams, runs.csv holds
 /// both arms on one row, points.csv the paired differences, `analyze` the indices of the effect.
-final class PairedSweepCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class PairedSweepCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-paired" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-paired")
+        try super.setUpWithError()
         try write(Self.tinyScenario, to: "tiny.yaml")
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
     }
 
     /// Four states, 24 months, a covert transfer (tagged `sale`), its reveal, two attacks; two variants.

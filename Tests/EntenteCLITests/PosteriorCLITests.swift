@@ -4,22 +4,17 @@ import Foundation
 import XCTest
 
 /// `entente run|compare --posterior DIR`: determinism across --jobs and the exit statuses of refusals.
-final class PosteriorCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class PosteriorCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-posterior-cli" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-posterior-cli")
+        try super.setUpWithError()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("cal"), withIntermediateDirectories: true)
         try TinyWorlds.covertSaleYear(replicates: 5, variants: [TinyWorlds.noSale]).write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
         try "generation,particle,weight,betrayal,noise,share,distance_1\n0,0,0.5,1,0.1,1,0.3\n0,1,0.5,2,0.1,1,0.3\n1,0,0.2,1,0.05,1,0.1\n1,1,0.3,5,0.2,1,0.1\n1,2,0.5,8,0.3,1,0.1\n"
             .write(to: folder.appendingPathComponent("cal/particles.csv"), atomically: true, encoding: .utf8)
         try "{\n  \"tool\": \"entente\",\n  \"command\": \"calibrate\",\n  \"status\": \"complete\",\n  \"final_generation\": 1\n}\n"
             .write(to: folder.appendingPathComponent("cal/manifest.json"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
     }
 
     @discardableResult

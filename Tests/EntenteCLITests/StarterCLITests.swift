@@ -4,17 +4,8 @@ import XCTest
 
 /// `entente init`, `entente schema` and `entente completions` (issue 20): starter files that pass `check`,
 /// a schema that accepts every key the starter files use, and completion of variant and parameter names.
-final class StarterCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
-
-    override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-starter")
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
+final class StarterCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-starter" }
 
     /// Runs `entente arguments` in the folder: status, stdout, stderr.
     private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {

@@ -2,12 +2,11 @@ import Foundation
 import XCTest
 
 /// `entente run --record steps`: steps.csv summarises each recorded step across replicates; nothing else changes.
-final class StepsCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class StepsCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-steps" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-steps")
+        try super.setUpWithError()
         try """
             name: steps tiny
             calendar: {start: 2020-01, end: 2020-03, step: month}
@@ -23,10 +22,6 @@ final class StepsCLITests: XCTestCase {
               - {from: A, to: B, value: 0.5}
 
             """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
     }
 
     @discardableResult

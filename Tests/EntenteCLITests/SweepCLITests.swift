@@ -4,20 +4,15 @@ import XCTest
 
 /// End-to-end tests of `entente sweep`, `--resume`, `--shard` and `entente merge`, run as a subprocess
 /// on a tiny scenario (4 states, 24 monthly steps) so that every sweep takes a fraction of a second.
-final class SweepCLITests: XCTestCase {
+final class SweepCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-sweep-cli" }
+
     // MARK: - Fixtures
 
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
-
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-sweep-cli")
+        try super.setUpWithError()
         try write(TinyScenarios.fourStates, to: "tiny.yaml")
         try write(Self.sweep(), to: "sweep.yaml")
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
     }
 
     /// A grid of 2 × 3 points over betrayal × complicity.

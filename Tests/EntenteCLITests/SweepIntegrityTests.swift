@@ -5,18 +5,13 @@ import XCTest
 /// End-to-end tests of sweep integrity (issue 12): the folder lock, rows checked on read by `merge`
 /// and `--resume`, `record: full` series written before their rows, `--retry-failed`, refused sweep
 /// paths, Slurm array variables, and `run` under a memory limit. Each runs the built `entente`.
-final class SweepIntegrityTests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class SweepIntegrityTests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-integrity-cli" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-integrity-cli")
+        try super.setUpWithError()
         try write(Self.tinyScenario, to: "tiny.yaml")
         try write(Self.sweep(), to: "sweep.yaml")
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
     }
 
     /// The four-state world with C's two attacks on A and no sale.

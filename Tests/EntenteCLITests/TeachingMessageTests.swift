@@ -3,17 +3,8 @@ import XCTest
 
 /// Messages that teach (issue 20): the habits of other tools (NetLogo, EMA Workbench, SALib) and slips of
 /// a newcomer, each answered with how Entente spells it, with the exact text and exit status.
-final class TeachingMessageTests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
-
-    override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-teach")
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
+final class TeachingMessageTests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-teach" }
 
     /// Two states and one bloc, one event of type `type`, `replicates` replicates.
     private static func scenario(event: String = "{at: 2020-03, type: attack, by: B, target: A, intensity: 1}", capability: String = "1",

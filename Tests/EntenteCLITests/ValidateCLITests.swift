@@ -2,17 +2,8 @@ import Foundation
 import XCTest
 
 /// `entente validate` and `entente check` on cases with `observed:`, run as the built binary.
-final class ValidateCLITests: XCTestCase {
-    private var harness: CLIHarness!
-    private var folder: URL { harness.folder }
-
-    override func setUpWithError() throws {
-        harness = try CLIHarness(prefix: "entente-validate-cli")
-    }
-
-    override func tearDownWithError() throws {
-        harness?.remove()
-    }
+final class ValidateCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-validate-cli" }
 
     /// BBB's exit is scripted for 2018-06 and observed then; CCC, not a member, is observed leaving
     /// in 2019-01 (impossible); AAA is observed never to freeze.
@@ -35,10 +26,10 @@ final class ValidateCLITests: XCTestCase {
         """
 
     private func entente(_ arguments: [String]) throws -> CLIHarness.Result {
-        try harness.run(arguments)
+        try cli.run(arguments)
     }
 
-    private func write(_ text: String, _ name: String) throws { try harness.write(text, to: name) }
+    private func write(_ text: String, _ name: String) throws { try cli.write(text, to: name) }
 
     func testValidatePrintsTheAlignedTableAndSummaryAndWritesBothCSVs() throws {
         try write(Self.scripted, "cases/scripted.yaml")
