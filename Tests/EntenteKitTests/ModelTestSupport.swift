@@ -38,6 +38,15 @@ enum ModelKit {
         return log.entries
     }
 
+    /// Loads an inline YAML scenario and applies its first event to its initial world (no dynamics):
+    /// the world after it and its log rows.
+    static func afterFirstEvent(_ yaml: String, key: UInt64 = 1) throws -> (world: World, log: [EventLog.Entry]) {
+        let scenario = try scenario(yaml)
+        var world = WorldBuilder.initialWorld(of: scenario)
+        let log = apply(scenario, event: 0, to: &world, key: key)
+        return (world, log)
+    }
+
     /// Applies every event of the scenario in file order to its initial world (no dynamics).
     static func applyAll(_ scenario: Scenario, key: UInt64 = 1) -> (world: World, log: [EventLog.Entry]) {
         var world = WorldBuilder.initialWorld(of: scenario)
