@@ -23,4 +23,18 @@ class CLIHarnessTestCase: XCTestCase {
         cli?.remove()
         try super.tearDownWithError()
     }
+
+    /// Runs `entente arguments` in the working folder.
+    @discardableResult
+    func entente(_ arguments: [String]) throws -> CLIHarness.Result { try cli.run(arguments) }
+
+    /// Writes `text` to `name` in the working folder (creating subfolders) and returns its path.
+    @discardableResult
+    func write(_ text: String, to name: String) throws -> String { try cli.write(text, to: name) }
+
+    /// The bytes of `name` in the working folder.
+    func read(_ name: String) throws -> Data { try cli.data(name) }
+
+    /// The text of `name` in the working folder.
+    func text(_ name: String) throws -> String { try cli.text(name) }
 }

@@ -27,9 +27,6 @@ final class CompressCLITests: CLIHarnessTestCase {
             """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
     }
 
-    @discardableResult
-    private func entente(_ arguments: [String]) throws -> CLIHarness.Result { try cli.run(arguments) }
-
     /// The bytes of the gzip file at `path`, decompressed by gzip into a file (stdout is read as text).
     private func gunzip(_ path: String) throws -> Data {
         let output = folder.appendingPathComponent("gunzipped-\(UUID().uuidString)")
@@ -38,8 +35,6 @@ final class CompressCLITests: CLIHarnessTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         return try Data(contentsOf: output)
     }
-
-    private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
 
     private func names(_ path: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(path).path).sorted()

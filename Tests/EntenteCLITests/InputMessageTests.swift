@@ -7,14 +7,14 @@ final class InputMessageTests: CLIHarnessTestCase {
     override class var folderPrefix: String { "entente-input" }
 
     /// Runs `entente arguments` in the temporary folder (at most 60 s).
-    private func entente(_ arguments: [String]) throws -> CLIHarness.Result {
+    override func entente(_ arguments: [String]) throws -> CLIHarness.Result {
         let result = try cli.run(arguments, timeout: 60)
         XCTAssertFalse(result.wasKilled, "entente \(arguments) was killed (a FIFO read would hang)")
         return result
     }
 
     @discardableResult
-    private func write(_ text: String, to name: String) throws -> String {
+    override func write(_ text: String, to name: String) throws -> String {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
         return name
     }

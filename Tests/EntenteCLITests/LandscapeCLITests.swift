@@ -5,14 +5,6 @@ import XCTest
 final class LandscapeCLITests: CLIHarnessTestCase {
     override class var folderPrefix: String { "entente-landscape-cli" }
 
-    private func entente(_ arguments: [String]) throws -> CLIHarness.Result {
-        try cli.run(arguments)
-    }
-
-    private func text(_ path: String) throws -> String {
-        String(decoding: try Data(contentsOf: folder.appendingPathComponent(path)), as: UTF8.self)
-    }
-
     private var europe: String { BuiltBinary.packageRoot.appendingPathComponent("Scenarios/landscape/europe-1936.yaml").path }
 
     func testEurope1936HasTwoMinimaAndWritesTheDocumentedFiles() throws {

@@ -6,22 +6,23 @@ import XCTest
 /// The output-safety rule, end to end through the built binary: no command deletes or replaces anything
 /// it did not create, unless told to with `--force`, and then only a folder holding an Entente manifest.
 /// Each test snapshots the user's files and checks they are byte-for-byte the same afterwards.
-final class OutputSafetyTests: CLIHarnessTestCase {
-    override class var folderPrefix: String { "entente-output-safety" }
-
+final class OutputSafetyTests: XCTestCase {
+    private var cli: CLIHarness!
     /// The working folder, its symbolic links resolved (paths in messages are compared with it).
-    override var folder: URL { cli.folder.resolvingSymlinksInPath() }
+    private var folder: URL { cli.folder.resolvingSymlinksInPath() }
 
     override func setUpWithError() throws {
-        try super.setUpWithError()
+        cli = try CLIHarness(prefix: "entente-output-safety")
         try write(Self.scenario, to: "work/tiny.yaml")
         try write("scenario: tiny.yaml\nseed: 3\nreplicates: 2\nparameters:\n  betrayal: {values: [1, 2]}\n", to: "work/sweep.yaml")
         try write("precious notes\n", to: "work/notes.txt")
     }
 
     override func tearDownWithError() throws {
-        if let cli { chmod(cli.folder.path, 0o755) }
-        try super.tearDownWithError()
+        if let cli {
+            chmod(cli.folder.path, 0o755)
+            cli.remove()
+        }
     }
 
     /// The covert-sale year without the distrust of A and C, the leak and A's trust in B; a smaller sale as variant.

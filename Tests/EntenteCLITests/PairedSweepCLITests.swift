@@ -31,19 +31,6 @@ final class PairedSweepCLITests: CLIHarnessTestCase {
 
         """
 
-    private func write(_ text: String, to name: String) throws {
-        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
-
-    private func text(_ name: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-    }
-
-    private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
-
     private func rows(_ name: String) throws -> [[String]] {
         try text(name).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }

@@ -17,14 +17,6 @@ final class PosteriorCLITests: CLIHarnessTestCase {
             .write(to: folder.appendingPathComponent("cal/manifest.json"), atomically: true, encoding: .utf8)
     }
 
-    @discardableResult
-    private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
-
-    private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
-
     func testComparePosteriorIsByteIdenticalWhateverJobs() throws {
         XCTAssertEqual(try entente(["compare", "tiny.yaml", "--posterior", "cal", "--draws", "7", "--jobs", "1", "--out", "one"]).status, 0)
         XCTAssertEqual(try entente(["compare", "tiny.yaml", "--posterior", "cal", "--draws", "7", "--jobs", "2", "--out", "two"]).status, 0)
@@ -56,16 +48,16 @@ final class PosteriorCLITests: CLIHarnessTestCase {
     func testRefusalsExitWithTheirStatusAndWriteNothing() throws {
         let usage = try entente(["run", "tiny.yaml", "--draws", "3", "--out", "x"])
         XCTAssertEqual(usage.status, 64)
-        XCTAssertEqual(usage.err, "error: --draws needs --posterior DIR\n")
+        XCTAssertEqual(usage.stderr, "error: --draws needs --posterior DIR\n")
         XCTAssertEqual(try entente(["run", "tiny.yaml", "--posterior", "cal", "--record", "every=2", "--out", "x"]).status, 64)
         let missing = try entente(["compare", "tiny.yaml", "--posterior", "nowhere", "--out", "x"])
         XCTAssertEqual(missing.status, 66)
-        XCTAssertEqual(missing.err, "error: nowhere/particles.csv: cannot read it; --posterior takes the results folder of `entente calibrate` (docs/calibration.md#using-a-posterior)\n")
+        XCTAssertEqual(missing.stderr, "error: nowhere/particles.csv: cannot read it; --posterior takes the results folder of `entente calibrate` (docs/calibration.md#using-a-posterior)\n")
         try "{\n  \"tool\": \"entente\",\n  \"command\": \"calibrate\",\n  \"status\": \"running\"\n}\n"
             .write(to: folder.appendingPathComponent("cal/manifest.json"), atomically: true, encoding: .utf8)
         let incomplete = try entente(["compare", "tiny.yaml", "--posterior", "cal", "--out", "x"])
         XCTAssertEqual(incomplete.status, 65)
-        XCTAssertEqual(incomplete.err, "cal/manifest.json:4:3: error: the calibration is not complete (status 'running'); finish or resume it; pass --allow-incomplete to use its last generation (1) anyway\n")
+        XCTAssertEqual(incomplete.stderr, "cal/manifest.json:4:3: error: the calibration is not complete (status 'running'); finish or resume it; pass --allow-incomplete to use its last generation (1) anyway\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
         XCTAssertEqual(try entente(["compare", "tiny.yaml", "--posterior", "cal", "--allow-incomplete", "--draws", "2", "--out", "x"]).status, 0)
         let manifest = try JSONSerialization.jsonObject(with: read("x/manifest.json")) as? [String: Any]

@@ -26,12 +26,6 @@ final class SensitivityCLITests: CLIHarnessTestCase {
         """
     }
 
-    private func write(_ text: String, to name: String) throws { try cli.write(text, to: name) }
-
-    private func text(_ name: String) throws -> String { try cli.text(name) }
-
-    private func entente(_ arguments: [String]) throws -> CLIHarness.Result { try cli.run(arguments) }
-
     func testASaltelliSweepWritesTheSameIndicesWhateverJobsAndShards() throws {
         try write(Self.sweep(design: "saltelli", extra: "second_order: true"), to: "s.yaml")
         let one = try entente(["sweep", "s.yaml", "--out", "one", "--jobs", "1", "--quiet"])

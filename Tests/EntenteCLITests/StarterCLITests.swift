@@ -8,15 +8,6 @@ final class StarterCLITests: CLIHarnessTestCase {
     override class var folderPrefix: String { "entente-starter" }
 
     /// Runs `entente arguments` in the folder: status, stdout, stderr.
-    private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
-
-    private func text(_ name: String) throws -> String {
-        String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
-    }
-
     func testInitWritesAScenarioAndASweepThatCheckAcceptsAndNeverOverwrites() throws {
         let binary = try BuiltBinary.required("entente").path
         let first = try entente(["init", "demo"])

@@ -24,14 +24,6 @@ final class StepsCLITests: CLIHarnessTestCase {
             """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
     }
 
-    @discardableResult
-    private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
-
-    private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
-
     /// 4 replicates, steps 0 and 2 recorded (every=2, last step included), 11 quantities per step:
     /// one trust pair, affinity, member, frozen and left for A and B in X, active_members and cohesion of X.
     /// The step-2 affinity of A in X in the four replicates is 0.6788211950198922, 0.6822947400935042,
@@ -74,7 +66,7 @@ final class StepsCLITests: CLIHarnessTestCase {
     func testStepsBeyondTheMemoryBudgetAreRefusedWithExit64BeforeRunning() throws {
         let result = try entente(["run", "tiny.yaml", "--out", "big", "--record", "steps", "--series-memory", "1", "--replicates", "100000000", "--quiet"])
         XCTAssertEqual(result.status, 64)
-        XCTAssertEqual(result.err, "error: --record steps keeps 11 quantities × 3 recorded steps × 100000000 replicates in memory (25178 MiB), more than the 1 MiB budget; record fewer steps (--record every=K), fewer trust pairs (trust=none), or raise --series-memory MiB\n")
+        XCTAssertEqual(result.stderr, "error: --record steps keeps 11 quantities × 3 recorded steps × 100000000 replicates in memory (25178 MiB), more than the 1 MiB budget; record fewer steps (--record every=K), fewer trust pairs (trust=none), or raise --series-memory MiB\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("big").path))
     }
 }

@@ -34,17 +34,11 @@ final class SweepCLITests: CLIHarnessTestCase {
     private static let runsHeader = "point,replicate,seed,betrayal,complicity,a_left,a_left_date,a_trust_b,status,error"
     private static let pointsHeader = "point,betrayal,complicity,outcome,n,mean,sd,ci95_low,ci95_high,p05,p50,p95"
 
-    private func write(_ text: String, to name: String) throws {
-        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
-
     private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     private func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
 
     private func data(_ name: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(name)) }
-
-    private func text(_ name: String) throws -> String { String(decoding: try data(name), as: UTF8.self) }
 
     /// The lines of a file, without the empty string after the final newline.
     private func lines(_ name: String) throws -> [String] {

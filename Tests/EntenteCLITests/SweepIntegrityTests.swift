@@ -31,10 +31,6 @@ final class SweepIntegrityTests: CLIHarnessTestCase {
         """
     }
 
-    private func write(_ text: String, to name: String) throws {
-        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
-
     private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     private func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }

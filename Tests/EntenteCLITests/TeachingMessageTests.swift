@@ -31,12 +31,6 @@ final class TeachingMessageTests: CLIHarnessTestCase {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     }
 
-    /// Runs `entente arguments` in the folder: status, stdout, stderr.
-    private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
-
     /// Writes `text` to `name`, runs `entente check name` and asserts exit status 65 and exactly `expected` on stderr.
     private func assertCheckRefuses(_ name: String, _ text: String, stderr expected: String,
                                     file: StaticString = #filePath, line: UInt = #line) throws {

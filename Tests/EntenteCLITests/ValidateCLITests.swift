@@ -25,10 +25,6 @@ final class ValidateCLITests: CLIHarnessTestCase {
 
         """
 
-    private func entente(_ arguments: [String]) throws -> CLIHarness.Result {
-        try cli.run(arguments)
-    }
-
     private func write(_ text: String, _ name: String) throws { try cli.write(text, to: name) }
 
     func testValidatePrintsTheAlignedTableAndSummaryAndWritesBothCSVs() throws {
