@@ -4,18 +4,8 @@ import XCTest
 
 /// `observed:` in scenario files (validation messages with exact positions, no effect on runs) and
 /// `entente validate`'s in-process path on tiny scenarios whose scores can be worked out by hand.
-final class ObservedOutcomeTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-observed-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
+final class ObservedOutcomeTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-observed" }
 
     /// Eleven lines; `observed:` entries begin on line 12. BBB's exit is scripted for 2018-06;
     /// CCC is not a member, so it can never leave; AAA leads a bloc nobody strains.

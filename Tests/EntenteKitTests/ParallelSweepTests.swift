@@ -5,12 +5,11 @@ import XCTest
 @testable import EntenteKit
 
 /// Sweeps and runs on several threads in-process, so the thread sanitizer sees the workers (`make test-sanitize`).
-final class ParallelSweepTests: XCTestCase {
-    private var folder: URL!
+final class ParallelSweepTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-parallel" }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-parallel-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try super.setUpWithError()
         try TinyWorlds.allyAttacked(at: ["2020-03", "2020-09", "2021-03"]).write(to: folder.appendingPathComponent("world.yaml"), atomically: true, encoding: .utf8)
         try """
         scenario: world.yaml
@@ -22,10 +21,6 @@ final class ParallelSweepTests: XCTestCase {
           abandonment: {from: 0.1, to: 0.6}
           k_assist: {from: 1, to: 8}
         """.write(to: folder.appendingPathComponent("sweep.yaml"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
     }
 
     private func sweep(jobs: Int) throws -> (points: Data, rows: [String]) {

@@ -5,17 +5,11 @@ import Foundation
 import XCTest
 
 /// `run`/`compare --posterior`: which particles are drawn, the estimator, and what is refused.
-final class PosteriorTests: XCTestCase {
-    private var root: URL!
+final class PosteriorTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-posterior" }
 
-    override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("entente-posterior-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        if let root { try? FileManager.default.removeItem(at: root) }
-    }
+    /// The test's folder (tests name their calibration folders `folder`).
+    private var root: URL { folder }
 
     /// A 3-state year with a covert sale, its reveal and an attack; a variant without the sale.
     private static let scenario = TinyWorlds.covertSaleYear(replicates: 6, variants: [TinyWorlds.noSale])

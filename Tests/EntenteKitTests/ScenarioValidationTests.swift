@@ -4,8 +4,8 @@ import XCTest
 
 /// Every validation rule of the scenario loader: a small bad file, the exact line and column
 /// of the diagnostic, and a phrase of its message. Lines and columns are 1-based, as printed.
-final class ScenarioValidationTests: XCTestCase {
-    private var folder: URL!
+final class ScenarioValidationTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-validation" }
 
     /// Five lines every file below starts with; additions begin on line 6.
     private let base = """
@@ -16,16 +16,6 @@ final class ScenarioValidationTests: XCTestCase {
           - {id: RUS, capability: 3}
 
         """
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-validation-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
 
     // MARK: - Helpers
 

@@ -6,20 +6,14 @@ import XCTest
 @testable import EntenteKit
 
 /// Sweep designs (grid, random, latin, sobol), shards, and the validation of sweep files — with concrete numbers.
-final class SweepDesignTests: XCTestCase {
+final class SweepDesignTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-sweep-design" }
+
     // MARK: - Fixtures
 
-    private var folder: URL!
-
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-sweep-design-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try super.setUpWithError()
         try Self.tinyScenario.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
     }
 
     /// Four states, 24 monthly steps, a bloc, a covert transfer, its reveal and an attack.

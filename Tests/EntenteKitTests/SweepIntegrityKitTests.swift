@@ -6,12 +6,11 @@ import XCTest
 
 /// In-process tests of sweep integrity: injected failures and `--retry-failed`, rows checked on
 /// read, the folder lock, Slurm array mapping, refused sweep paths, and `run`'s series memory budget.
-final class SweepIntegrityKitTests: XCTestCase {
-    private var folder: URL!
+final class SweepIntegrityKitTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-integrity" }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-integrity-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try super.setUpWithError()
         try write(TinyWorlds.allyAttacked(at: ["2020-03", "2020-09"]), to: "world.yaml")
         try write("""
             scenario: world.yaml
@@ -22,10 +21,6 @@ final class SweepIntegrityKitTests: XCTestCase {
               complicity: {values: [0, 0.5, 1]}
 
             """, to: "sweep.yaml")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
     }
 
     private func write(_ text: String, to name: String) throws {
