@@ -1,4 +1,5 @@
 import EntenteKit
+import EntenteTestSupport
 import Foundation
 import XCTest
 
@@ -9,20 +10,7 @@ final class ObservedOutcomeTests: FolderTestCase {
 
     /// Eleven lines; `observed:` entries begin on line 12. BBB's exit is scripted for 2018-06;
     /// CCC is not a member, so it can never leave; AAA leads a bloc nobody strains.
-    private let base = """
-        name: scripted
-        calendar: {start: 2018-01, end: 2019-12}
-        seed: 11
-        states: [{id: AAA, capability: 1}, {id: BBB, capability: 1}, {id: CCC, capability: 1}]
-        blocs: [{id: BLOC, leader: AAA, members: [AAA, BBB]}]
-        events: [{id: exit, at: 2018-06, type: membership, state: BBB, bloc: BLOC, action: leave}]
-        outcomes:
-          - {name: bbb_left, type: left, state: BBB, bloc: BLOC}
-          - {name: ccc_left, type: left, state: CCC, bloc: BLOC}
-          - {name: aaa_frozen, type: frozen, state: AAA, bloc: BLOC}
-          - {name: aaa_trust, type: trust, from: AAA, to: BBB}
-
-        """
+    private let base = TinyWorlds.scriptedExit(extraOutcomes: ["{name: aaa_trust, type: trust, from: AAA, to: BBB}"])
 
     private func write(_ text: String, name: String = "case.yaml") throws -> String {
         let path = folder.appendingPathComponent(name).path

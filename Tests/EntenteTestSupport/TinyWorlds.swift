@@ -85,6 +85,28 @@ public enum TinyWorlds {
                  outcomes: ["{name: a_left, type: left, state: A, bloc: AL}", "{name: a_trust_b, type: trust, from: A, to: B}"])
     }
 
+    // MARK: - A scripted exit, for validation against observations
+
+    /// Three states over 24 monthly steps (2018–2019), seed 11, written in eleven lines (with one extra
+    /// outcome) so that an appended `observed:` block starts on line 12. AAA leads BLOC = {AAA, BBB};
+    /// BBB's leaving is scripted for 2018-06, so `bbb_left` happens then in every replicate; CCC is not a
+    /// member and can never leave; nothing strains AAA, so `aaa_frozen` never happens. Outcomes bbb_left,
+    /// ccc_left, aaa_frozen, then `extraOutcomes`.
+    public static func scriptedExit(extraOutcomes: [String] = []) -> String {
+        ([
+            "name: scripted",
+            "calendar: {start: 2018-01, end: 2019-12}",
+            "seed: 11",
+            "states: [{id: AAA, capability: 1}, {id: BBB, capability: 1}, {id: CCC, capability: 1}]",
+            "blocs: [{id: BLOC, leader: AAA, members: [AAA, BBB]}]",
+            "events: [{id: exit, at: 2018-06, type: membership, state: BBB, bloc: BLOC, action: leave}]",
+            "outcomes:",
+            "  - {name: bbb_left, type: left, state: BBB, bloc: BLOC}",
+            "  - {name: ccc_left, type: left, state: CCC, bloc: BLOC}",
+            "  - {name: aaa_frozen, type: frozen, state: AAA, bloc: BLOC}",
+        ] + extraOutcomes.map { "  - \($0)" }).joined(separator: "\n") + "\n"
+    }
+
     // MARK: - Writing
 
     /// A scenario file: the header lines, then each non-empty section as a list of flow mappings; ends with a newline.
