@@ -52,13 +52,18 @@ let package = Package(
             name: "FuzzScenario",
             dependencies: ["EntenteKit"]
         ),
+        // The tiny scenarios both test targets run (Tests/EntenteTestSupport); no product, not in the CLI.
+        .target(
+            name: "EntenteTestSupport",
+            path: "Tests/EntenteTestSupport"
+        ),
         .testTarget(
             name: "EntenteKitTests",
-            dependencies: ["EntenteKit", "EntenteCore", "CGSL"]
+            dependencies: ["EntenteKit", "EntenteCore", "CGSL", "EntenteTestSupport"]
         ),
         .testTarget(
             name: "EntenteCLITests",
-            dependencies: ["EntenteKit"]
+            dependencies: ["EntenteKit", "EntenteTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,12 +2,11 @@ import Foundation
 import XCTest
 
 /// `entente calibrate` end to end: the folder it writes, --jobs, --resume, and its exit statuses.
-final class CalibrateCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class CalibrateCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-calibrate" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-calibrate")
+        try super.setUpWithError()
         let fixtures = BuiltBinary.packageRoot.appendingPathComponent("Tests/Fixtures/calibration")
         for name in ["toy-freeze.yaml", "toy-freeze-cal.yaml"] {
             try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
@@ -21,34 +20,22 @@ final class CalibrateCLITests: XCTestCase {
             .write(to: folder.appendingPathComponent("cal1.yaml"), atomically: true, encoding: .utf8)
     }
 
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
-
-    @discardableResult
-    private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
-
-    private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
-
     func testShardsAndMergesPerGenerationGiveTheOneMachineRunsBytes() throws {
         XCTAssertEqual(try entente(["calibrate", "cal.yaml", "--out", "one", "--jobs", "2", "--quiet"]).status, 0)
         // A missing shard is refused before anything is written.
         let early = try entente(["calibrate", "cal.yaml", "--out", "cluster", "--merge-generation", "2"])
-        XCTAssertEqual(early.status, 66, early.err)
-        XCTAssertTrue(early.err.contains("cluster-shards/generation-0/shard-0-of-2.csv: shard 0/2 of generation 0 has not been written"), early.err)
+        XCTAssertEqual(early.status, 66, early.stderr)
+        XCTAssertTrue(early.stderr.contains("cluster-shards/generation-0/shard-0-of-2.csv: shard 0/2 of generation 0 has not been written"), early.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cluster").path))
         for generation in 0..<3 {
             for shard in ["1/2", "0/2"] {
                 let part = try entente(["calibrate", "cal.yaml", "--out", "cluster", "--shard", shard, "--jobs", "1"])
-                XCTAssertEqual(part.status, 0, part.err)
-                XCTAssertEqual(part.out, "generation \(generation), shard \(shard): cluster-shards/generation-\(generation)/shard-\(shard.prefix(1))-of-2.csv\n")
+                XCTAssertEqual(part.status, 0, part.stderr)
+                XCTAssertEqual(part.stdout, "generation \(generation), shard \(shard): cluster-shards/generation-\(generation)/shard-\(shard.prefix(1))-of-2.csv\n")
             }
             let merged = try entente(["calibrate", "cal.yaml", "--out", "cluster", "--merge-generation", "2"])
-            XCTAssertEqual(merged.status, 0, merged.err)
-            XCTAssertEqual(merged.out, generation < 2 ? "generation \(generation) merged; next: the shards of generation \(generation + 1)\n"
+            XCTAssertEqual(merged.status, 0, merged.stderr)
+            XCTAssertEqual(merged.stdout, generation < 2 ? "generation \(generation) merged; next: the shards of generation \(generation + 1)\n"
                                                       : "generation 2 merged; stopped on generations; results: cluster/\n")
         }
         XCTAssertEqual(try read("one/particles.csv"), try read("cluster/particles.csv"))
@@ -58,13 +45,13 @@ final class CalibrateCLITests: XCTestCase {
         }
         XCTAssertEqual(try withoutSeconds("one/generations.csv"), try withoutSeconds("cluster/generations.csv"))
         let after = try entente(["calibrate", "cal.yaml", "--out", "cluster", "--shard", "0/2"])
-        XCTAssertEqual(after.out, "nothing to do: cluster already stopped on generations\n")
+        XCTAssertEqual(after.stdout, "nothing to do: cluster already stopped on generations\n")
     }
 
     func testCalibrateWritesTheFourFilesTheSameForAnyJobsAndResumesAStoppedRunToTheSameBytes() throws {
         let one = try entente(["calibrate", "cal.yaml", "--out", "one", "--jobs", "1"])
-        XCTAssertEqual(one.status, 0, one.err)
-        XCTAssertTrue(one.out.hasPrefix("stopped on generations after generation 2"), one.out)
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertTrue(one.stdout.hasPrefix("stopped on generations after generation 2"), one.stdout)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("one").path).sorted(),
                        ["generations.csv", "manifest.json", "particles.csv", "posterior.csv"])
         XCTAssertEqual(try entente(["calibrate", "cal.yaml", "--out", "two", "--jobs", "2", "--quiet"]).status, 0)
@@ -73,10 +60,10 @@ final class CalibrateCLITests: XCTestCase {
         // Stopped early after generation 0, then resumed with a looser stop: the same particles.
         XCTAssertEqual(try entente(["calibrate", "cal1.yaml", "--out", "cut", "--quiet"]).status, 0)
         let resumed = try entente(["calibrate", "cal.yaml", "--out", "cut", "--resume", "--quiet"])
-        XCTAssertEqual(resumed.status, 0, resumed.err)
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertEqual(try read("one/particles.csv"), try read("cut/particles.csv"))
         let again = try entente(["calibrate", "cal.yaml", "--out", "cut", "--resume", "--quiet"])
-        XCTAssertTrue(again.out.hasPrefix("nothing to do: cut already holds 3 generations, stopped on generations"), again.out)
+        XCTAssertTrue(again.stdout.hasPrefix("nothing to do: cut already holds 3 generations, stopped on generations"), again.stdout)
         let manifest = try JSONSerialization.jsonObject(with: read("one/manifest.json")) as? [String: Any]
         XCTAssertEqual(manifest?["command"] as? String, "calibrate")
         XCTAssertEqual(manifest?["status"] as? String, "complete")
@@ -88,11 +75,11 @@ final class CalibrateCLITests: XCTestCase {
             .write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
         let bad = try entente(["calibrate", "bad.yaml", "--out", "x"])
         XCTAssertEqual(bad.status, 65)
-        XCTAssertEqual(bad.err, "bad.yaml:2:14: error: 'hazzard' is not a model parameter (did you mean 'hazard'?); expected a name from docs/model.md\n")
+        XCTAssertEqual(bad.stderr, "bad.yaml:2:14: error: 'hazzard' is not a model parameter (did you mean 'hazard'?); expected a name from docs/model.md\n")
         XCTAssertEqual(try entente(["calibrate", "cal1.yaml", "--out", "r", "--quiet"]).status, 0)
         let again = try entente(["calibrate", "cal1.yaml", "--out", "r", "--quiet"])
         XCTAssertEqual(again.status, 73)
-        XCTAssertEqual(again.err, "error: r already holds results; pass --force to replace them or --out to write elsewhere\n")
+        XCTAssertEqual(again.stderr, "error: r already holds results; pass --force to replace them or --out to write elsewhere\n")
         XCTAssertEqual(try entente(["calibrate", "cal1.yaml", "--out", "r", "--resume", "--force"]).status, 64)
         XCTAssertEqual(try entente(["calibrate", "cal1.yaml", "--out", "fresh", "--resume"]).status, 66)
     }

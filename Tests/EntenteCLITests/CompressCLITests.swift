@@ -2,12 +2,11 @@ import Foundation
 import XCTest
 
 /// `--compress`: the time-series CSVs are written gzip-compressed, and gunzip to exactly the bytes written without it.
-final class CompressCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class CompressCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-compress" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-compress")
+        try super.setUpWithError()
         try """
             name: compress tiny
             calendar: {start: 2020-01, end: 2020-06, step: month}
@@ -28,13 +27,6 @@ final class CompressCLITests: XCTestCase {
             """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
     }
 
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
-
-    @discardableResult
-    private func entente(_ arguments: [String]) throws -> CLIHarness.Result { try cli.run(arguments) }
-
     /// The bytes of the gzip file at `path`, decompressed by gzip into a file (stdout is read as text).
     private func gunzip(_ path: String) throws -> Data {
         let output = folder.appendingPathComponent("gunzipped-\(UUID().uuidString)")
@@ -43,8 +35,6 @@ final class CompressCLITests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         return try Data(contentsOf: output)
     }
-
-    private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
 
     private func names(_ path: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(path).path).sorted()

@@ -3,27 +3,10 @@ import Foundation
 import XCTest
 
 /// `entente run --record drivers`: drivers.csv is added and no other byte changes; its terms sum to the target exactly.
-final class DriversCLITests: XCTestCase {
-    private var harness: CLIHarness!
-    private var folder: URL { harness.folder }
-
-    override func setUpWithError() throws {
-        harness = try CLIHarness(prefix: "entente-drivers")
-    }
-
-    override func tearDownWithError() throws {
-        harness?.remove()
-    }
+final class DriversCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-drivers" }
 
     private var scenario: String { BuiltBinary.packageRoot.appendingPathComponent("Scenarios/csto-2018-2024.yaml").path }
-
-    @discardableResult
-    private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let result = try harness.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
-
-    private func read(_ path: String) throws -> Data { try harness.data(path) }
 
     func testRecordingDriversAddsDriversCSVAndChangesNoOtherByte() throws {
         XCTAssertEqual(try entente(["run", scenario, "--out", "off", "--replicates", "3", "--record", "every=6", "--jobs", "2", "--quiet"]).status, 0)
@@ -89,8 +72,8 @@ final class DriversCLITests: XCTestCase {
             """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
         XCTAssertEqual(try entente(["run", "tiny.yaml", "--out", "run", "--record", "drivers", "--quiet"]).status, 0)
         let result = try entente(["explain", "run", "--state", "A", "--bloc", "X", "--rows", "6"])
-        XCTAssertEqual(result.status, 0, result.err)
-        let lines = result.out.components(separatedBy: "\n").dropLast().map { $0 }
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.components(separatedBy: "\n").dropLast().map { $0 }
         XCTAssertEqual(lines[2], "median replicate 0 (nearest to the across-replicate median affinity)")
         XCTAssertEqual(lines[4], " 2020-01  member     0.693     0.65    0.5     0.15         0.0      0.0")
         XCTAssertEqual(lines[7], " 2020-04  member     0.663     0.56    0.5     0.06         0.0      0.0")
@@ -104,7 +87,7 @@ final class DriversCLITests: XCTestCase {
         let message = "error: --record drivers is not yet available for model 2 (the scenario's `model: 2` or --model 2): drivers.csv takes apart model 1's rules only; record without drivers, or run under model 1 (docs/outputs.md#driverscsv)\n"
         let flag = try entente(["run", scenario, "--model", "2", "--out", "two", "--replicates", "1", "--record", "drivers", "--quiet"])
         XCTAssertEqual(flag.status, 64)
-        XCTAssertEqual(flag.err, message)
+        XCTAssertEqual(flag.stderr, message)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("two").path))
         try """
             name: model two tiny
@@ -122,11 +105,11 @@ final class DriversCLITests: XCTestCase {
             """.write(to: folder.appendingPathComponent("two.yaml"), atomically: true, encoding: .utf8)
         let file = try entente(["run", "two.yaml", "--out", "file", "--record", "every=2,drivers", "--quiet"])
         XCTAssertEqual(file.status, 64)
-        XCTAssertEqual(file.err, message)
+        XCTAssertEqual(file.stderr, message)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("file").path))
         let compare = try entente(["compare", "two.yaml", "--out", "cmp", "--record", "drivers", "--quiet"])
         XCTAssertEqual(compare.status, 64)
-        XCTAssertEqual(compare.err, message)
+        XCTAssertEqual(compare.stderr, message)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cmp").path))
         // Without drivers, and under model 1, the same runs go ahead.
         XCTAssertEqual(try entente(["run", "two.yaml", "--out", "plain", "--record", "every=2", "--quiet"]).status, 0)
@@ -137,7 +120,7 @@ final class DriversCLITests: XCTestCase {
         XCTAssertEqual(try entente(["run", scenario, "--out", "plain", "--replicates", "1", "--quiet"]).status, 0)
         let result = try entente(["explain", "plain", "--state", "ARM", "--bloc", "CSTO"])
         XCTAssertEqual(result.status, 66)
-        XCTAssertEqual(result.err, "error: plain has no drivers.csv; run the scenario again with `entente run FILE --record drivers` (docs/outputs.md#driverscsv)\n")
-        XCTAssertEqual(result.out, "")
+        XCTAssertEqual(result.stderr, "error: plain has no drivers.csv; run the scenario again with `entente run FILE --record drivers` (docs/outputs.md#driverscsv)\n")
+        XCTAssertEqual(result.stdout, "")
     }
 }

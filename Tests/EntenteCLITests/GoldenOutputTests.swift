@@ -13,17 +13,8 @@ import XCTest
 ///
 /// When a shipped scenario or an output format changes on purpose, rerun with `GOLDEN_PRINT=1` and
 /// paste the printed table into ``expected``.
-final class GoldenOutputTests: XCTestCase {
-    private var harness: CLIHarness!
-    private var folder: URL { harness.folder }
-
-    override func setUpWithError() throws {
-        harness = try CLIHarness(prefix: "entente-golden")
-    }
-
-    override func tearDownWithError() throws {
-        harness?.remove()
-    }
+final class GoldenOutputTests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-golden" }
 
     /// Manifest keys whose values depend on the clock, the machine, the build or where files live.
     private static let volatileKeys: Set<String> = ["started", "updated", "duration_seconds", "version", "gsl_version", "command", "path"]
@@ -130,15 +121,15 @@ final class GoldenOutputTests: XCTestCase {
 
             """, to: "events.yaml")
 
-        try entente(["run", "csto.yaml", "--out", "run", "--replicates", "3", "--record", "every=12", "--jobs", "2", "--quiet"])
-        try entente(["run", "csto.yaml", "--out", "run-variant", "--replicates", "2", "--variant", "never-leaked",
+        try ententeSucceeds(["run", "csto.yaml", "--out", "run", "--replicates", "3", "--record", "every=12", "--jobs", "2", "--quiet"])
+        try ententeSucceeds(["run", "csto.yaml", "--out", "run-variant", "--replicates", "2", "--variant", "never-leaked",
                      "--set", "betrayal=1.25", "--record", "every=6", "--record", "trust=pairs", "--quiet"])
-        try entente(["compare", "csto.yaml", "--out", "compare", "--replicates", "4", "--set", "complicity=0.75"])
-        try entente(["sweep", "grid.yaml", "--out", "grid", "--jobs", "1", "--quiet"])  // runs.csv rows come in completion order
-        try entente(["sweep", "sobol.yaml", "--out", "sobol", "--jobs", "1", "--quiet"])
-        try entente(["sweep", "events.yaml", "--out", "events", "--jobs", "1", "--quiet"])
-        try entente(["validate", "csto.yaml", "--out", "validate-csto", "--replicates", "20", "--quiet"])
-        try entente(["validate", "history", "--out", "validate-history", "--replicates", "10", "--set", "hazard=1.5", "--quiet"])
+        try ententeSucceeds(["compare", "csto.yaml", "--out", "compare", "--replicates", "4", "--set", "complicity=0.75"])
+        try ententeSucceeds(["sweep", "grid.yaml", "--out", "grid", "--jobs", "1", "--quiet"])  // runs.csv rows come in completion order
+        try ententeSucceeds(["sweep", "sobol.yaml", "--out", "sobol", "--jobs", "1", "--quiet"])
+        try ententeSucceeds(["sweep", "events.yaml", "--out", "events", "--jobs", "1", "--quiet"])
+        try ententeSucceeds(["validate", "csto.yaml", "--out", "validate-csto", "--replicates", "20", "--quiet"])
+        try ententeSucceeds(["validate", "history", "--out", "validate-history", "--replicates", "10", "--set", "hazard=1.5", "--quiet"])
 
         let actual = try hashes()
         if ProcessInfo.processInfo.environment["GOLDEN_PRINT"] != nil {
@@ -165,10 +156,9 @@ final class GoldenOutputTests: XCTestCase {
         try write(text, to: name)
     }
 
-    private func write(_ text: String, to name: String) throws { try harness.write(text, to: name) }
-
-    private func entente(_ arguments: [String]) throws {
-        let result = try harness.run(arguments)
+    /// Runs `entente arguments` and asserts it exits 0.
+    private func ententeSucceeds(_ arguments: [String]) throws {
+        let result = try cli.run(arguments)
         XCTAssertEqual(result.status, 0, "entente \(arguments.joined(separator: " ")): \(result.stderr)")
     }
 

@@ -3,27 +3,18 @@ import XCTest
 
 /// Messages a newcomer can act on (issue 12): each bad input or option run through the `entente` binary,
 /// with the exact text printed on stderr, its position, and the exit status.
-final class InputMessageTests: XCTestCase {
-    private var harness: CLIHarness!
-    private var folder: URL { harness.folder }
-
-    override func setUpWithError() throws {
-        harness = try CLIHarness(prefix: "entente-input")
-    }
-
-    override func tearDownWithError() throws {
-        harness?.remove()
-    }
+final class InputMessageTests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-input" }
 
     /// Runs `entente arguments` in the temporary folder (at most 60 s).
-    private func entente(_ arguments: [String]) throws -> CLIHarness.Result {
-        let result = try harness.run(arguments, timeout: 60)
+    override func entente(_ arguments: [String]) throws -> CLIHarness.Result {
+        let result = try cli.run(arguments, timeout: 60)
         XCTAssertFalse(result.wasKilled, "entente \(arguments) was killed (a FIFO read would hang)")
         return result
     }
 
     @discardableResult
-    private func write(_ text: String, to name: String) throws -> String {
+    override func write(_ text: String, to name: String) throws -> String {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
         return name
     }

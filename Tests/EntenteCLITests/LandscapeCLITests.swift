@@ -2,25 +2,8 @@ import Foundation
 import XCTest
 
 /// `entente landscape` run as the built binary: the shipped 1936 case, the files it writes, and refusals.
-final class LandscapeCLITests: XCTestCase {
-    private var harness: CLIHarness!
-    private var folder: URL { harness.folder }
-
-    override func setUpWithError() throws {
-        harness = try CLIHarness(prefix: "entente-landscape-cli")
-    }
-
-    override func tearDownWithError() throws {
-        harness?.remove()
-    }
-
-    private func entente(_ arguments: [String]) throws -> CLIHarness.Result {
-        try harness.run(arguments)
-    }
-
-    private func text(_ path: String) throws -> String {
-        String(decoding: try Data(contentsOf: folder.appendingPathComponent(path)), as: UTF8.self)
-    }
+final class LandscapeCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-landscape-cli" }
 
     private var europe: String { BuiltBinary.packageRoot.appendingPathComponent("Scenarios/landscape/europe-1936.yaml").path }
 

@@ -4,25 +4,10 @@ import XCTest
 
 /// `entente run --record landscape`: landscape.csv per recorded step, the same bytes whatever --jobs,
 /// equal to the landscape recomputed by brute force from the recorded trust and capabilities.
-final class LandscapeRecordCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
-
-    override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-landscape-record")
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
+final class LandscapeRecordCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-landscape-record" }
 
     private var scenario: String { BuiltBinary.packageRoot.appendingPathComponent("Scenarios/csto-2018-2024.yaml").path }
-
-    @discardableResult
-    private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
 
     private func rows(_ path: String) throws -> [[String]] {
         String(decoding: try Data(contentsOf: folder.appendingPathComponent(path)), as: UTF8.self)
@@ -32,7 +17,7 @@ final class LandscapeRecordCLITests: XCTestCase {
     func testLandscapeCSVIsTheBruteForceMinimumOfTheRecordedTrustAndIsTheSameWhateverJobs() throws {
         for (name, jobs) in [("one", "1"), ("three", "3")] {
             let result = try entente(["run", scenario, "--out", name, "--replicates", "3", "--record", "every=24,trust=all,landscape", "--jobs", jobs, "--quiet"])
-            XCTAssertEqual(result.status, 0, result.err)
+            XCTAssertEqual(result.status, 0, result.stderr)
         }
         let one = try Data(contentsOf: folder.appendingPathComponent("one/landscape.csv"))
         XCTAssertEqual(one, try Data(contentsOf: folder.appendingPathComponent("three/landscape.csv")))
@@ -75,7 +60,7 @@ final class LandscapeRecordCLITests: XCTestCase {
             .write(to: folder.appendingPathComponent("big.yaml"), atomically: true, encoding: .utf8)
         let result = try entente(["run", "big.yaml", "--out", "big", "--record", "landscape", "--quiet"])
         XCTAssertEqual(result.status, 64)
-        XCTAssertEqual(result.err, "error: --record landscape enumerates all 2^(N−1) bipartitions at every recorded step and allows at most 20 states; this scenario has 21 (use `entente landscape`, which searches larger systems by descent)\n")
+        XCTAssertEqual(result.stderr, "error: --record landscape enumerates all 2^(N−1) bipartitions at every recorded step and allows at most 20 states; this scenario has 21 (use `entente landscape`, which searches larger systems by descent)\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("big").path))
     }
 }

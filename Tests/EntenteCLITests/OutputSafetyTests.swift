@@ -1,4 +1,5 @@
 import EntenteKit
+import EntenteTestSupport
 import Foundation
 import XCTest
 
@@ -24,26 +25,10 @@ final class OutputSafetyTests: XCTestCase {
         }
     }
 
-    private static let scenario = """
-        name: tiny
-        calendar: {start: 2020-01, end: 2020-12, step: month}
-        seed: 7
-        replicates: 2
-        states:
-          - {id: A, capability: 1}
-          - {id: B, capability: 2}
-          - {id: C, capability: 3}
-        blocs:
-          - {id: X, leader: B, members: [A, B], obligation: 0.8}
-        events:
-          - {id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 0.5, covert: true}
-          - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.0, bloc: X}
-        outcomes:
-          - {name: a_left, type: left, state: A, bloc: X}
-        variants:
-          - {name: small, set: {events.sale.value: 0.1}}
-
-        """
+    /// The covert-sale year without the distrust of A and C, the leak and A's trust in B; a smaller sale as variant.
+    private static let scenario = TinyWorlds.covertSaleYear(
+        replicates: 2, trust: [], events: [TinyWorlds.covertSaleStory[0], TinyWorlds.covertSaleStory[2]],
+        outcomes: [TinyWorlds.aLeftAndTrustsB[0]], variants: ["{name: small, set: {events.sale.value: 0.1}}"])
 
     // MARK: - Helpers
 

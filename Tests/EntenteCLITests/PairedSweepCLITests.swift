@@ -1,52 +1,24 @@
+import EntenteTestSupport
 import Foundation
 import XCTest
 
 /// Sweeps with `variants:`: each variant runs at every point on the baseline's streams, runs.csv holds
 /// both arms on one row, points.csv the paired differences, `analyze` the indices of the effect.
-final class PairedSweepCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class PairedSweepCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-paired" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-paired")
+        try super.setUpWithError()
         try write(Self.tinyScenario, to: "tiny.yaml")
     }
 
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
-
     /// Four states, 24 months, a covert transfer (tagged `sale`), its reveal, two attacks; two variants.
-    private static let tinyScenario = """
-        name: tiny
-        calendar: {start: 2020-01, end: 2021-12, step: month}
-        seed: 7
-        replicates: 2
-        parameters: {hazard: 5, leave_threshold: 0.1}
-        states:
-          - {id: A, capability: 1}
-          - {id: B, capability: 2}
-          - {id: C, capability: 3}
-          - {id: D, capability: 1.5}
-        blocs:
-          - {id: X, leader: B, members: [A, B, D], obligation: 0.8}
-        trust:
-          - {from: A, to: C, value: -0.8, mutual: true}
-          - {from: B, to: C, value: 0.3, mutual: true}
-        events:
-          - {id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 1.0, covert: true, tags: [sale]}
-          - {id: leak, at: 2020-06, type: reveal, events: [sale]}
-          - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.5, bloc: X}
-          - {id: war2, at: 2021-01, type: attack, by: C, target: A, intensity: 1.5, bloc: X}
-        outcomes:
-          - {name: a_left, type: left, state: A, bloc: X}
-          - {name: a_low, type: first_crossing, state: A, bloc: X, level: 0.4, direction: down}
-          - {name: a_trust_b, type: trust, from: A, to: B}
-        variants:
-          - {name: no-sale, remove: {tag: sale}}
-          - {name: loyal, set: {events.war.response: assist}}
-
-        """
+    private static let tinyScenario = TinyWorlds.fourStatesTwoYears(
+        events: ["{id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 1.0, covert: true, tags: [sale]}",
+                 TinyWorlds.leak, TinyWorlds.war, TinyWorlds.war2],
+        outcomes: [TinyWorlds.aLeftAndTrustsB[0], "{name: a_low, type: first_crossing, state: A, bloc: X, level: 0.4, direction: down}",
+                   TinyWorlds.aLeftAndTrustsB[1]],
+        variants: ["{name: no-sale, remove: {tag: sale}}", "{name: loyal, set: {events.war.response: assist}}"])
 
     private static let gridSweep = """
         scenario: tiny.yaml
@@ -58,19 +30,6 @@ final class PairedSweepCLITests: XCTestCase {
           hazard: {values: [1, 8]}
 
         """
-
-    private func write(_ text: String, to name: String) throws {
-        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
-
-    private func text(_ name: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-    }
-
-    private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
 
     private func rows(_ name: String) throws -> [[String]] {
         try text(name).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

@@ -1,56 +1,21 @@
 import EntenteKit
+import EntenteTestSupport
 import Foundation
 import XCTest
 
 /// `entente run|compare --posterior DIR`: determinism across --jobs and the exit statuses of refusals.
-final class PosteriorCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class PosteriorCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-posterior-cli" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-posterior-cli")
+        try super.setUpWithError()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("cal"), withIntermediateDirectories: true)
-        try """
-            name: tiny
-            calendar: {start: 2020-01, end: 2020-12, step: month}
-            seed: 7
-            replicates: 5
-            states:
-              - {id: A, capability: 1}
-              - {id: B, capability: 2}
-              - {id: C, capability: 3}
-            blocs:
-              - {id: X, leader: B, members: [A, B], obligation: 0.8}
-            trust:
-              - {from: A, to: C, value: -0.5, mutual: true}
-            events:
-              - {id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 0.5, covert: true}
-              - {id: leak, at: 2020-06, type: reveal, events: [sale]}
-              - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.0, bloc: X}
-            outcomes:
-              - {name: a_left, type: left, state: A, bloc: X}
-              - {name: a_trust_b, type: trust, from: A, to: B}
-            variants:
-              - {name: no-sale, remove: {id: sale}}
-
-            """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
+        try TinyWorlds.covertSaleYear(replicates: 5, variants: [TinyWorlds.noSale]).write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
         try "generation,particle,weight,betrayal,noise,share,distance_1\n0,0,0.5,1,0.1,1,0.3\n0,1,0.5,2,0.1,1,0.3\n1,0,0.2,1,0.05,1,0.1\n1,1,0.3,5,0.2,1,0.1\n1,2,0.5,8,0.3,1,0.1\n"
             .write(to: folder.appendingPathComponent("cal/particles.csv"), atomically: true, encoding: .utf8)
         try "{\n  \"tool\": \"entente\",\n  \"command\": \"calibrate\",\n  \"status\": \"complete\",\n  \"final_generation\": 1\n}\n"
             .write(to: folder.appendingPathComponent("cal/manifest.json"), atomically: true, encoding: .utf8)
     }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
-
-    @discardableResult
-    private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
-
-    private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
 
     func testComparePosteriorIsByteIdenticalWhateverJobs() throws {
         XCTAssertEqual(try entente(["compare", "tiny.yaml", "--posterior", "cal", "--draws", "7", "--jobs", "1", "--out", "one"]).status, 0)
@@ -83,16 +48,16 @@ final class PosteriorCLITests: XCTestCase {
     func testRefusalsExitWithTheirStatusAndWriteNothing() throws {
         let usage = try entente(["run", "tiny.yaml", "--draws", "3", "--out", "x"])
         XCTAssertEqual(usage.status, 64)
-        XCTAssertEqual(usage.err, "error: --draws needs --posterior DIR\n")
+        XCTAssertEqual(usage.stderr, "error: --draws needs --posterior DIR\n")
         XCTAssertEqual(try entente(["run", "tiny.yaml", "--posterior", "cal", "--record", "every=2", "--out", "x"]).status, 64)
         let missing = try entente(["compare", "tiny.yaml", "--posterior", "nowhere", "--out", "x"])
         XCTAssertEqual(missing.status, 66)
-        XCTAssertEqual(missing.err, "error: nowhere/particles.csv: cannot read it; --posterior takes the results folder of `entente calibrate` (docs/calibration.md#using-a-posterior)\n")
+        XCTAssertEqual(missing.stderr, "error: nowhere/particles.csv: cannot read it; --posterior takes the results folder of `entente calibrate` (docs/calibration.md#using-a-posterior)\n")
         try "{\n  \"tool\": \"entente\",\n  \"command\": \"calibrate\",\n  \"status\": \"running\"\n}\n"
             .write(to: folder.appendingPathComponent("cal/manifest.json"), atomically: true, encoding: .utf8)
         let incomplete = try entente(["compare", "tiny.yaml", "--posterior", "cal", "--out", "x"])
         XCTAssertEqual(incomplete.status, 65)
-        XCTAssertEqual(incomplete.err, "cal/manifest.json:4:3: error: the calibration is not complete (status 'running'); finish or resume it; pass --allow-incomplete to use its last generation (1) anyway\n")
+        XCTAssertEqual(incomplete.stderr, "cal/manifest.json:4:3: error: the calibration is not complete (status 'running'); finish or resume it; pass --allow-incomplete to use its last generation (1) anyway\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
         XCTAssertEqual(try entente(["compare", "tiny.yaml", "--posterior", "cal", "--allow-incomplete", "--draws", "2", "--out", "x"]).status, 0)
         let manifest = try JSONSerialization.jsonObject(with: read("x/manifest.json")) as? [String: Any]

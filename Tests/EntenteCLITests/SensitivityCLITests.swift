@@ -2,17 +2,12 @@ import Foundation
 import XCTest
 
 /// `design: saltelli` / `design: morris` sweeps and `entente analyze`, run as a subprocess on a tiny world.
-final class SensitivityCLITests: XCTestCase {
-    private var harness: CLIHarness!
-    private var folder: URL { harness.folder }
+final class SensitivityCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-sensitivity" }
 
     override func setUpWithError() throws {
-        harness = try CLIHarness(prefix: "entente-sensitivity")
+        try super.setUpWithError()
         try write(TinyScenarios.fourStates, to: "tiny.yaml")
-    }
-
-    override func tearDownWithError() throws {
-        harness?.remove()
     }
 
     private static func sweep(design: String, extra: String = "") -> String {
@@ -30,12 +25,6 @@ final class SensitivityCLITests: XCTestCase {
 
         """
     }
-
-    private func write(_ text: String, to name: String) throws { try harness.write(text, to: name) }
-
-    private func text(_ name: String) throws -> String { try harness.text(name) }
-
-    private func entente(_ arguments: [String]) throws -> CLIHarness.Result { try harness.run(arguments) }
 
     func testASaltelliSweepWritesTheSameIndicesWhateverJobsAndShards() throws {
         try write(Self.sweep(design: "saltelli", extra: "second_order: true"), to: "s.yaml")

@@ -4,28 +4,10 @@ import XCTest
 
 /// `entente init`, `entente schema` and `entente completions` (issue 20): starter files that pass `check`,
 /// a schema that accepts every key the starter files use, and completion of variant and parameter names.
-final class StarterCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
-
-    override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-starter")
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
+final class StarterCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-starter" }
 
     /// Runs `entente arguments` in the folder: status, stdout, stderr.
-    private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
-
-    private func text(_ name: String) throws -> String {
-        String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
-    }
-
     func testInitWritesAScenarioAndASweepThatCheckAcceptsAndNeverOverwrites() throws {
         let binary = try BuiltBinary.required("entente").path
         let first = try entente(["init", "demo"])

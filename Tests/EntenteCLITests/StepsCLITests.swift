@@ -2,12 +2,11 @@ import Foundation
 import XCTest
 
 /// `entente run --record steps`: steps.csv summarises each recorded step across replicates; nothing else changes.
-final class StepsCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class StepsCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-steps" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-steps")
+        try super.setUpWithError()
         try """
             name: steps tiny
             calendar: {start: 2020-01, end: 2020-03, step: month}
@@ -24,18 +23,6 @@ final class StepsCLITests: XCTestCase {
 
             """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
     }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
-
-    @discardableResult
-    private func entente(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
-    }
-
-    private func read(_ path: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(path)) }
 
     /// 4 replicates, steps 0 and 2 recorded (every=2, last step included), 11 quantities per step:
     /// one trust pair, affinity, member, frozen and left for A and B in X, active_members and cohesion of X.
@@ -79,7 +66,7 @@ final class StepsCLITests: XCTestCase {
     func testStepsBeyondTheMemoryBudgetAreRefusedWithExit64BeforeRunning() throws {
         let result = try entente(["run", "tiny.yaml", "--out", "big", "--record", "steps", "--series-memory", "1", "--replicates", "100000000", "--quiet"])
         XCTAssertEqual(result.status, 64)
-        XCTAssertEqual(result.err, "error: --record steps keeps 11 quantities × 3 recorded steps × 100000000 replicates in memory (25178 MiB), more than the 1 MiB budget; record fewer steps (--record every=K), fewer trust pairs (trust=none), or raise --series-memory MiB\n")
+        XCTAssertEqual(result.stderr, "error: --record steps keeps 11 quantities × 3 recorded steps × 100000000 replicates in memory (25178 MiB), more than the 1 MiB budget; record fewer steps (--record every=K), fewer trust pairs (trust=none), or raise --series-memory MiB\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("big").path))
     }
 }

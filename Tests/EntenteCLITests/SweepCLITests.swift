@@ -4,20 +4,15 @@ import XCTest
 
 /// End-to-end tests of `entente sweep`, `--resume`, `--shard` and `entente merge`, run as a subprocess
 /// on a tiny scenario (4 states, 24 monthly steps) so that every sweep takes a fraction of a second.
-final class SweepCLITests: XCTestCase {
+final class SweepCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-sweep-cli" }
+
     // MARK: - Fixtures
 
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
-
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-sweep-cli")
+        try super.setUpWithError()
         try write(TinyScenarios.fourStates, to: "tiny.yaml")
         try write(Self.sweep(), to: "sweep.yaml")
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
     }
 
     /// A grid of 2 × 3 points over betrayal × complicity.
@@ -39,17 +34,11 @@ final class SweepCLITests: XCTestCase {
     private static let runsHeader = "point,replicate,seed,betrayal,complicity,a_left,a_left_date,a_trust_b,status,error"
     private static let pointsHeader = "point,betrayal,complicity,outcome,n,mean,sd,ci95_low,ci95_high,p05,p50,p95"
 
-    private func write(_ text: String, to name: String) throws {
-        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
-
     private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     private func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
 
     private func data(_ name: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(name)) }
-
-    private func text(_ name: String) throws -> String { String(decoding: try data(name), as: UTF8.self) }
 
     /// The lines of a file, without the empty string after the final newline.
     private func lines(_ name: String) throws -> [String] {

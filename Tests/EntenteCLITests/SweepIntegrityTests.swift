@@ -1,47 +1,21 @@
+import EntenteTestSupport
 import Foundation
 import XCTest
 
 /// End-to-end tests of sweep integrity (issue 12): the folder lock, rows checked on read by `merge`
 /// and `--resume`, `record: full` series written before their rows, `--retry-failed`, refused sweep
 /// paths, Slurm array variables, and `run` under a memory limit. Each runs the built `entente`.
-final class SweepIntegrityTests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class SweepIntegrityTests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-integrity-cli" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-integrity-cli")
+        try super.setUpWithError()
         try write(Self.tinyScenario, to: "tiny.yaml")
         try write(Self.sweep(), to: "sweep.yaml")
     }
 
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
-
-    private static let tinyScenario = """
-        name: tiny
-        calendar: {start: 2020-01, end: 2021-12, step: month}
-        seed: 7
-        replicates: 2
-        parameters: {hazard: 5, leave_threshold: 0.1}
-        states:
-          - {id: A, capability: 1}
-          - {id: B, capability: 2}
-          - {id: C, capability: 3}
-          - {id: D, capability: 1.5}
-        blocs:
-          - {id: X, leader: B, members: [A, B, D], obligation: 0.8}
-        trust:
-          - {from: A, to: C, value: -0.8, mutual: true}
-          - {from: B, to: C, value: 0.3, mutual: true}
-        events:
-          - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.5, bloc: X}
-          - {id: war2, at: 2021-01, type: attack, by: C, target: A, intensity: 1.5, bloc: X}
-        outcomes:
-          - {name: a_left, type: left, state: A, bloc: X}
-          - {name: a_trust_b, type: trust, from: A, to: B}
-
-        """
+    /// The four-state world with C's two attacks on A and no sale.
+    private static let tinyScenario = TinyWorlds.fourStatesTwoYears(events: [TinyWorlds.war, TinyWorlds.war2])
 
     /// 2 × 3 grid points over betrayal × complicity.
     private static func sweep(replicates: Int = 20, record: String = "outcomes") -> String {
@@ -55,10 +29,6 @@ final class SweepIntegrityTests: XCTestCase {
           complicity: {from: 0, to: 1, steps: 3}
 
         """
-    }
-
-    private func write(_ text: String, to name: String) throws {
-        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     }
 
     private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

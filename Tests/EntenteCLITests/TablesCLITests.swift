@@ -3,17 +3,12 @@ import XCTest
 
 /// The result tables on stdout (issue 20): `compare`'s variant × outcome table wrapped to `$COLUMNS`,
 /// `--format markdown|latex|csv` with the status line moved to stderr, and `compare --quiet`.
-final class TablesCLITests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
+final class TablesCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-tables" }
 
     override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-tables")
+        try super.setUpWithError()
         try Data(Self.scenario.utf8).write(to: folder.appendingPathComponent("tiny.yaml"))
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
     }
 
     private static let scenario = TinyScenarios.threeStatesWithVariants

@@ -3,17 +3,8 @@ import XCTest
 
 /// Messages that teach (issue 20): the habits of other tools (NetLogo, EMA Workbench, SALib) and slips of
 /// a newcomer, each answered with how Entente spells it, with the exact text and exit status.
-final class TeachingMessageTests: XCTestCase {
-    private var cli: CLIHarness!
-    private var folder: URL { cli.folder }
-
-    override func setUpWithError() throws {
-        cli = try CLIHarness(prefix: "entente-teach")
-    }
-
-    override func tearDownWithError() throws {
-        cli?.remove()
-    }
+final class TeachingMessageTests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-teach" }
 
     /// Two states and one bloc, one event of type `type`, `replicates` replicates.
     private static func scenario(event: String = "{at: 2020-03, type: attack, by: B, target: A, intensity: 1}", capability: String = "1",
@@ -40,57 +31,48 @@ final class TeachingMessageTests: XCTestCase {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     }
 
-    /// Runs `entente arguments` in the folder: status, stdout, stderr.
-    private func entente(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let result = try cli.run(arguments)
-        return (result.status, result.stdout, result.stderr)
+    /// Writes `text` to `name`, runs `entente check name` and asserts exit status 65 and exactly `expected` on stderr.
+    private func assertCheckRefuses(_ name: String, _ text: String, stderr expected: String,
+                                    file: StaticString = #filePath, line: UInt = #line) throws {
+        try write(text, name)
+        let result = try entente(["check", name])
+        XCTAssertEqual(result.status, 65, file: file, line: line)
+        XCTAssertEqual(result.stderr, expected, file: file, line: line)
     }
 
     private static let eventTypes = "arms_transfer, reveal, attack, aid_request, diplomacy, partnership, shock, membership, regime_change, mediation, occupation, blockade, sanction, basing, lift"
 
     /// `sanction` is an event type of its own since lasting measures (issue 14), so the plural gets it as the closest type.
     func testSanctionsInThePluralNamesTheLastingMeasureAndTheDiplomacyKind() throws {
-        try write(Self.scenario(event: "{at: 2020-03, type: sanctions, from: B, to: A}"), "s.yaml")
-        let result = try entente(["check", "s.yaml"])
-        XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "s.yaml:11:25: error: unknown event type 'sanctions': did you mean 'type: sanction' (lasting, until lifted) or the one-off move 'type: diplomacy, kind: sanction'?; expected one of: \(Self.eventTypes)\n")
+        try assertCheckRefuses("s.yaml", Self.scenario(event: "{at: 2020-03, type: sanctions, from: B, to: A}"),
+                               stderr: "s.yaml:11:25: error: unknown event type 'sanctions': did you mean 'type: sanction' (lasting, until lifted) or the one-off move 'type: diplomacy, kind: sanction'?; expected one of: \(Self.eventTypes)\n")
     }
 
     func testAPluralDiplomacyKindAsAnEventTypeSaysHowToWriteIt() throws {
-        try write(Self.scenario(event: "{at: 2020-03, type: summits, from: B, to: A}"), "u.yaml")
-        let result = try entente(["check", "u.yaml"])
-        XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "u.yaml:11:25: error: unknown event type 'summits': a kind of diplomacy event: type: diplomacy, kind: summit; expected one of: \(Self.eventTypes)\n")
+        try assertCheckRefuses("u.yaml", Self.scenario(event: "{at: 2020-03, type: summits, from: B, to: A}"),
+                               stderr: "u.yaml:11:25: error: unknown event type 'summits': a kind of diplomacy event: type: diplomacy, kind: summit; expected one of: \(Self.eventTypes)\n")
     }
 
     func testAMisspeltEventTypeStillGetsTheClosestType() throws {
-        try write(Self.scenario(event: "{at: 2020-03, type: atack, by: B, target: A}"), "a.yaml")
-        let result = try entente(["check", "a.yaml"])
-        XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "a.yaml:11:25: error: unknown event type 'atack' (did you mean 'attack'?); expected one of: \(Self.eventTypes)\n")
+        try assertCheckRefuses("a.yaml", Self.scenario(event: "{at: 2020-03, type: atack, by: B, target: A}"),
+                               stderr: "a.yaml:11:25: error: unknown event type 'atack' (did you mean 'attack'?); expected one of: \(Self.eventTypes)\n")
     }
 
     func testAQuotedCapabilityIsTextAndTheMessageSaysRemoveTheQuotes() throws {
-        try write(Self.scenario(capability: "\"7.0\""), "q.yaml")
-        let result = try entente(["check", "q.yaml"])
-        XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "q.yaml:6:25: error: 'capability' must be a number; found the text '7.0' (quoted, so it is text; write a number without quotes)\n")
+        try assertCheckRefuses("q.yaml", Self.scenario(capability: "\"7.0\""),
+                               stderr: "q.yaml:6:25: error: 'capability' must be a number; found the text '7.0' (quoted, so it is text; write a number without quotes)\n")
     }
 
     func testASweepParameterWrittenAsAListIsShownInTheValuesForm() throws {
         try write(Self.scenario(), "small.yaml")
-        try write("scenario: small.yaml\nparameters:\n  betrayal: [1, 2.5]\n", "list.yaml")
-        let result = try entente(["check", "list.yaml"])
-        XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "list.yaml:3:13: error: parameter 'betrayal' is a list; write the values to sweep as 'betrayal: {values: [1, 2.5]}'\n")
+        try assertCheckRefuses("list.yaml", "scenario: small.yaml\nparameters:\n  betrayal: [1, 2.5]\n",
+                               stderr: "list.yaml:3:13: error: parameter 'betrayal' is a list; write the values to sweep as 'betrayal: {values: [1, 2.5]}'\n")
     }
 
     func testDesignLhsPointsToLatin() throws {
         try write(Self.scenario(), "small.yaml")
-        try write("scenario: small.yaml\ndesign: lhs\nsamples: 4\nparameters:\n  betrayal: {from: 1, to: 2}\n", "lhs.yaml")
-        let result = try entente(["check", "lhs.yaml"])
-        XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stderr, "lhs.yaml:2:9: error: 'design' must be one of grid, random, latin, sobol, saltelli, morris, file; found 'lhs' (Latin hypercube sampling is 'design: latin')\n")
+        try assertCheckRefuses("lhs.yaml", "scenario: small.yaml\ndesign: lhs\nsamples: 4\nparameters:\n  betrayal: {from: 1, to: 2}\n",
+                               stderr: "lhs.yaml:2:9: error: 'design' must be one of grid, random, latin, sobol, saltelli, morris, file; found 'lhs' (Latin hypercube sampling is 'design: latin')\n")
     }
 
     func testHelpForAnUnknownCommandIsAUsageError() throws {

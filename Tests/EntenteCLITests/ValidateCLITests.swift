@@ -1,32 +1,14 @@
+import EntenteTestSupport
 import Foundation
 import XCTest
 
 /// `entente validate` and `entente check` on cases with `observed:`, run as the built binary.
-final class ValidateCLITests: XCTestCase {
-    private var harness: CLIHarness!
-    private var folder: URL { harness.folder }
-
-    override func setUpWithError() throws {
-        harness = try CLIHarness(prefix: "entente-validate-cli")
-    }
-
-    override func tearDownWithError() throws {
-        harness?.remove()
-    }
+final class ValidateCLITests: CLIHarnessTestCase {
+    override class var folderPrefix: String { "entente-validate-cli" }
 
     /// BBB's exit is scripted for 2018-06 and observed then; CCC, not a member, is observed leaving
     /// in 2019-01 (impossible); AAA is observed never to freeze.
-    static let scripted = """
-        name: scripted
-        calendar: {start: 2018-01, end: 2019-12}
-        seed: 11
-        states: [{id: AAA, capability: 1}, {id: BBB, capability: 1}, {id: CCC, capability: 1}]
-        blocs: [{id: BLOC, leader: AAA, members: [AAA, BBB]}]
-        events: [{id: exit, at: 2018-06, type: membership, state: BBB, bloc: BLOC, action: leave}]
-        outcomes:
-          - {name: bbb_left, type: left, state: BBB, bloc: BLOC}
-          - {name: ccc_left, type: left, state: CCC, bloc: BLOC}
-          - {name: aaa_frozen, type: frozen, state: AAA, bloc: BLOC}
+    static let scripted = TinyWorlds.scriptedExit() + """
         observed:
           bbb_left: {happened: 2018-06, source: "the script"}
           ccc_left: {happened: 2019-01, source: "impossible"}
@@ -34,11 +16,7 @@ final class ValidateCLITests: XCTestCase {
 
         """
 
-    private func entente(_ arguments: [String]) throws -> CLIHarness.Result {
-        try harness.run(arguments)
-    }
-
-    private func write(_ text: String, _ name: String) throws { try harness.write(text, to: name) }
+    private func write(_ text: String, _ name: String) throws { try cli.write(text, to: name) }
 
     func testValidatePrintsTheAlignedTableAndSummaryAndWritesBothCSVs() throws {
         try write(Self.scripted, "cases/scripted.yaml")

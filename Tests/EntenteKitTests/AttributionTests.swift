@@ -7,12 +7,11 @@ import XCTest
 /// at 0.8; no memory, balance or noise; `accord` adds 0.15 and `visit` 0.1, and trust is clamped at 1.
 /// Outcome with nothing removed 1.0 (0.8 + 0.25 clamped), without accord 0.9, without visit 0.95,
 /// without both 0.8.
-final class AttributionTests: XCTestCase {
-    private var folder: URL!
+final class AttributionTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-attribute" }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-attribute-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try super.setUpWithError()
         try """
             name: two events
             calendar: {start: 2020-01, end: 2020-06, step: month}
@@ -31,10 +30,6 @@ final class AttributionTests: XCTestCase {
               - {name: a_trust_b, type: trust, from: A, to: B}
 
             """.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
     }
 
     private func request(by: Attribution.Grouping, shapley: Bool, out: String = "att") -> Attribution.Request {

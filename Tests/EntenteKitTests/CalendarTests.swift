@@ -138,61 +138,42 @@ final class CalendarTests: XCTestCase {
 
     // MARK: - Dates to steps
 
+    /// Asserts the step of `calendar` that holds each date (nil: outside the calendar); failures name the date.
+    private func assertSteps(_ calendar: SimulationCalendar, _ expected: KeyValuePairs<String, Int?>,
+                             file: StaticString = #filePath, line: UInt = #line) {
+        for (day, step) in expected {
+            XCTAssertEqual(calendar.step(containing: date(day)), step, "\(calendar.unit) step containing \(day)", file: file, line: line)
+        }
+    }
+
     func testMonthStepContainingMonthEndsAndLeapDays() throws {
-        let months = try calendar("2018-01", "2025-12", .month)
-        XCTAssertEqual(months.step(containing: date("2018-01")), 0)
-        XCTAssertEqual(months.step(containing: date("2018-01-31")), 0)
-        XCTAssertEqual(months.step(containing: date("2018-02-01")), 1)
-        XCTAssertEqual(months.step(containing: date("2020-02-29")), 25)
-        XCTAssertEqual(months.step(containing: date("2020-03-01")), 26)
-        XCTAssertEqual(months.step(containing: date("2020-09")), 32)
-        XCTAssertEqual(months.step(containing: date("2025-12-31")), 95)
-        XCTAssertEqual(months.step(containing: date("2019")), 12, "a year date names its first day")
+        // "2019": a year date names its first day.
+        assertSteps(try calendar("2018-01", "2025-12", .month),
+                    ["2018-01": 0, "2018-01-31": 0, "2018-02-01": 1, "2020-02-29": 25, "2020-03-01": 26, "2020-09": 32,
+                     "2025-12-31": 95, "2019": 12])
     }
 
     func testDayStepContainingLeapDay() throws {
         let days = try calendar("2024-02", "2024-03", .day)
         XCTAssertEqual(days.stepCount, 60)
-        XCTAssertEqual(days.step(containing: date("2024-02-01")), 0)
-        XCTAssertEqual(days.step(containing: date("2024-02-28")), 27)
-        XCTAssertEqual(days.step(containing: date("2024-02-29")), 28)
-        XCTAssertEqual(days.step(containing: date("2024-03-01")), 29)
-        XCTAssertEqual(days.step(containing: date("2024-03-31")), 59)
-        XCTAssertEqual(days.step(containing: date("2024-03")), 29, "a month date names its first day")
+        // "2024-03": a month date names its first day.
+        assertSteps(days, ["2024-02-01": 0, "2024-02-28": 27, "2024-02-29": 28, "2024-03-01": 29, "2024-03-31": 59, "2024-03": 29])
     }
 
     func testWeekStepContainingDays() throws {
-        let weeks = try calendar("2024-01-01", "2024-01-31", .week)
-        XCTAssertEqual(weeks.step(containing: date("2024-01-07")), 0)
-        XCTAssertEqual(weeks.step(containing: date("2024-01-08")), 1)
-        XCTAssertEqual(weeks.step(containing: date("2024-01-28")), 3)
-        XCTAssertEqual(weeks.step(containing: date("2024-01-29")), 4)
-        XCTAssertEqual(weeks.step(containing: date("2024-01-31")), 4)
+        assertSteps(try calendar("2024-01-01", "2024-01-31", .week),
+                    ["2024-01-07": 0, "2024-01-08": 1, "2024-01-28": 3, "2024-01-29": 4, "2024-01-31": 4])
     }
 
     func testQuarterAndYearStepContaining() throws {
-        let quarters = try calendar("2018-01", "2018-12", .quarter)
-        XCTAssertEqual(quarters.step(containing: date("2018-03-31")), 0)
-        XCTAssertEqual(quarters.step(containing: date("2018-04-01")), 1)
-        XCTAssertEqual(quarters.step(containing: date("2018-09-30")), 2)
-        XCTAssertEqual(quarters.step(containing: date("2018-10")), 3)
-        let years = try calendar("2018", "2025", .year)
-        XCTAssertEqual(years.step(containing: date("2018-12-31")), 0)
-        XCTAssertEqual(years.step(containing: date("2020-02-29")), 2)
-        XCTAssertEqual(years.step(containing: date("2025-12-31")), 7)
+        assertSteps(try calendar("2018-01", "2018-12", .quarter), ["2018-03-31": 0, "2018-04-01": 1, "2018-09-30": 2, "2018-10": 3])
+        assertSteps(try calendar("2018", "2025", .year), ["2018-12-31": 0, "2020-02-29": 2, "2025-12-31": 7])
     }
 
     func testDatesOutsideTheCalendarHaveNoStep() throws {
-        let months = try calendar("2018-01", "2025-12", .month)
-        XCTAssertNil(months.step(containing: date("2017-12-31")))
-        XCTAssertNil(months.step(containing: date("2026-01-01")))
-        XCTAssertNil(months.step(containing: date("2026")))
-        let days = try calendar("2023-02", "2023-02", .day)
-        XCTAssertNil(days.step(containing: date("2023-01-31")))
-        XCTAssertNil(days.step(containing: date("2023-03-01")))
-        let weeks = try calendar("2024-01-01", "2024-01-31", .week)
-        XCTAssertNil(weeks.step(containing: date("2024-02-01")))
-        XCTAssertNil(weeks.step(containing: date("2023-12-31")))
+        assertSteps(try calendar("2018-01", "2025-12", .month), ["2017-12-31": nil, "2026-01-01": nil, "2026": nil])
+        assertSteps(try calendar("2023-02", "2023-02", .day), ["2023-01-31": nil, "2023-03-01": nil])
+        assertSteps(try calendar("2024-01-01", "2024-01-31", .week), ["2024-02-01": nil, "2023-12-31": nil])
     }
 
     func testStepOrBeyondClampsPastTheEnd() throws {

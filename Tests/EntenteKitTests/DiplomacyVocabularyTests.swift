@@ -104,17 +104,9 @@ final class DiplomacyVocabularyTests: XCTestCase {
 
     // MARK: - refusals
 
-    private func problems(_ yaml: String) throws -> [String] {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("entente-14b-\(UUID().uuidString).yaml").path
-        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        do {
-            _ = try ScenarioLoader().load(path: path)
-            XCTFail("loaded")
-            return []
-        } catch EntenteError.data(let diagnostics) {
-            return diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" }
-        }
+    /// The problems of a scenario that must not load (``ModelKit/loadProblems(_:file:line:)``).
+    private func problems(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        try ModelKit.loadProblems(yaml, file: file, line: line)
     }
 
     func testABuiltInNameUnderKindsAndAMoveWithBothToAndBlocAreRefused() throws {

@@ -40,10 +40,8 @@ final class EventEffectTests: XCTestCase {
     }
 
     func testOvertTransferRaisesRecipientCapabilityAndCostsHostileObserverTrustInSupplier() throws {
-        let scenario = try ModelKit.scenario(Self.outsiderWorld())
         let sup = 0, rec = 1, obs = 2
-        var world = WorldBuilder.initialWorld(of: scenario)
-        let log = ModelKit.apply(scenario, event: 0, to: &world)
+        let (world, log) = try ModelKit.afterFirstEvent(Self.outsiderWorld())
         // salience s = value / (value + c_REC) = 3 / (3 + 1) = 0.75
         XCTAssertEqual(world.capability[rec], 4, accuracy: accuracy)  // 1 + 3
         // OBS hostile to REC, h = 0.5, no shared bloc, overt: Δ = −0.8 · 0.75 · 0.5 · (1 + 0.5·0) · 1 = −0.3
@@ -83,10 +81,8 @@ final class EventEffectTests: XCTestCase {
     }
 
     func testTransferByActiveCoMemberCarriesAllyPenaltyAndChargesComplicityToItsBlocLeader() throws {
-        let scenario = try ModelKit.scenario(Self.blocWorld())
         let lead = 0, sup = 1, rec = 2, obs = 3
-        var world = WorldBuilder.initialWorld(of: scenario)
-        ModelKit.apply(scenario, event: 0, to: &world)
+        let world = try ModelKit.afterFirstEvent(Self.blocWorld()).world
         // s = 1 / (1 + 1) = 0.5; OBS hostile to REC, h = 0.5; OBS and SUP share active PACT:
         // Δ = −0.8 · 0.5 · 0.5 · (1 + 0.5·1) · 1 = −0.3
         XCTAssertEqual(world.trust(obs, sup), 0.1, accuracy: accuracy)  // member_trust 0.4 − 0.3
@@ -113,7 +109,8 @@ final class EventEffectTests: XCTestCase {
     }
 
     func testObserverHostileToSupplierLosesTrustInRecipientWithAllyPenaltyForItsCoMember() throws {
-        let scenario = try ModelKit.scenario("""
+        let sup = 0, rec = 1, obs = 2
+        let world = try ModelKit.afterFirstEvent("""
         calendar: {start: 2020-01, end: 2020-12, step: month}
         parameters: \(Self.armsParameters)
         states:
@@ -126,10 +123,7 @@ final class EventEffectTests: XCTestCase {
           - {from: OBS, to: SUP, value: -0.6}
         events:
           - {id: deal, step: 0, type: arms_transfer, from: SUP, to: REC, value: 1}
-        """)
-        let sup = 0, rec = 1, obs = 2
-        var world = WorldBuilder.initialWorld(of: scenario)
-        ModelKit.apply(scenario, event: 0, to: &world)
+        """).world
         // s = 1 / (1 + 3) = 0.25; OBS hostile to SUP, h = 0.6; OBS and REC share active DUO:
         // Δ = −0.8 · 0.25 · 0.6 · (1 + 0.5·1) · 1 = −0.18
         XCTAssertEqual(world.trust(obs, rec), 0.22, accuracy: accuracy)  // 0.4 − 0.18
@@ -139,10 +133,8 @@ final class EventEffectTests: XCTestCase {
     }
 
     func testCovertTransferHoldsBackObserverChangesWithDeceptionButNotCapabilityOrGratitude() throws {
-        let scenario = try ModelKit.scenario(Self.outsiderWorld(covert: true))
         let sup = 0, rec = 1, obs = 2
-        var world = WorldBuilder.initialWorld(of: scenario)
-        ModelKit.apply(scenario, event: 0, to: &world)
+        let world = try ModelKit.afterFirstEvent(Self.outsiderWorld(covert: true)).world
         XCTAssertEqual(world.capability[rec], 4, accuracy: accuracy)  // at once: 1 + 3
         XCTAssertEqual(world.trust(rec, sup), 0.45, accuracy: accuracy)  // the recipient knows: gratitude 0.6 · 0.75 at once
         XCTAssertEqual(world.trust(obs, sup), 0.1, accuracy: accuracy)  // third parties: unchanged
@@ -273,10 +265,8 @@ final class EventEffectTests: XCTestCase {
     private let att = 0, vic = 1, mid = 2, big = 3
 
     func testAttackCostsHostilityAndSolidarityAndScriptedDeclinesCostAbandonmentByRelativeCapability() throws {
-        let scenario = try ModelKit.scenario(Self.attackWorld(
+        let (world, log) = try ModelKit.afterFirstEvent(Self.attackWorld(
             event: "{id: war, step: 0, type: attack, by: ATT, target: VIC, intensity: 1.5, bloc: PACT, response: decline}"))
-        var world = WorldBuilder.initialWorld(of: scenario)
-        let log = ModelKit.apply(scenario, event: 0, to: &world)
         XCTAssertEqual(world.trust(vic, att), -0.6, accuracy: accuracy)  // 0 − 0.4 · 1.5
         // MID trusts VIC 0.5: −0.2 · 1.5 · 0.5 = −0.15
         XCTAssertEqual(world.trust(mid, att), -0.55, accuracy: accuracy)  // −0.4 − 0.15
@@ -375,27 +365,21 @@ final class EventEffectTests: XCTestCase {
     // MARK: - aid_request
 
     func testAidRequestCallsWithoutAttackEffectsAndWeighsTheAdversaryOnlyWhenNamed() throws {
-        let scripted = try ModelKit.scenario(Self.attackWorld(
+        let (world, log) = try ModelKit.afterFirstEvent(Self.attackWorld(
             event: "{id: ask, step: 0, type: aid_request, from: VIC, bloc: PACT, intensity: 2, against: ATT, response: decline}"))
-        var world = WorldBuilder.initialWorld(of: scripted)
-        let log = ModelKit.apply(scripted, event: 0, to: &world)
         XCTAssertEqual(world.trust(vic, att), 0, accuracy: accuracy)  // no hostility
         XCTAssertEqual(world.trust(mid, att), -0.4, accuracy: accuracy)  // no solidarity
         XCTAssertEqual(world.trust(vic, mid), 0.38, accuracy: accuracy)  // 0.5 − 0.3 · 0.8 · 2 · 1/4
         XCTAssertEqual(world.trust(vic, big), 0.02, accuracy: accuracy)  // 0.5 − 0.3 · 0.8 · 2 · 4/4
         XCTAssertEqual(log.map(\.type), ["aid_request", "decline", "decline"])
 
-        let against = try ModelKit.scenario(Self.attackWorld(
-            event: "{id: ask, step: 0, type: aid_request, from: VIC, intensity: 1, against: ATT}"))
-        world = WorldBuilder.initialWorld(of: against)
-        let withAdversary = ModelKit.apply(against, event: 0, to: &world, key: 5)
+        let withAdversary = try ModelKit.afterFirstEvent(Self.attackWorld(
+            event: "{id: ask, step: 0, type: aid_request, from: VIC, intensity: 1, against: ATT}"), key: 5).log
         XCTAssertEqual(ModelKit.loggedProbability(withAdversary[1]) ?? .nan, 0.9370266439430035, accuracy: accuracy)  // σ(3 · (0.5 + 0.4))
         XCTAssertEqual(ModelKit.loggedProbability(withAdversary[2]) ?? .nan, 0.35434369377420455, accuracy: accuracy)  // σ(3 · (−0.2 − 0))
 
-        let alone = try ModelKit.scenario(Self.attackWorld(
-            event: "{id: ask, step: 0, type: aid_request, from: VIC, intensity: 1}"))
-        world = WorldBuilder.initialWorld(of: alone)
-        let withoutAdversary = ModelKit.apply(alone, event: 0, to: &world, key: 5)
+        let withoutAdversary = try ModelKit.afterFirstEvent(Self.attackWorld(
+            event: "{id: ask, step: 0, type: aid_request, from: VIC, intensity: 1}"), key: 5).log
         XCTAssertEqual(ModelKit.loggedProbability(withoutAdversary[1]) ?? .nan, 0.8175744761936437, accuracy: accuracy)  // σ(3 · 0.5)
         XCTAssertEqual(ModelKit.loggedProbability(withoutAdversary[2]) ?? .nan, 0.35434369377420455, accuracy: accuracy)  // σ(3 · (−0.2))
     }
@@ -419,9 +403,7 @@ final class EventEffectTests: XCTestCase {
 
     /// (T_B,A, T_A,B) after the move; starts 0.1 and 0.2.
     private func diplomacy(_ event: String) throws -> (addressee: Double, initiator: Double) {
-        let scenario = try ModelKit.scenario(Self.diplomacyWorld(event))
-        var world = WorldBuilder.initialWorld(of: scenario)
-        ModelKit.apply(scenario, event: 0, to: &world)
+        let world = try ModelKit.afterFirstEvent(Self.diplomacyWorld(event)).world
         return (world.trust(1, 0), world.trust(0, 1))
     }
 
@@ -465,7 +447,7 @@ final class EventEffectTests: XCTestCase {
     // MARK: - partnership
 
     private func partnership(_ event: String) throws -> World {
-        let scenario = try ModelKit.scenario("""
+        try ModelKit.afterFirstEvent("""
         calendar: {start: 2020-01, end: 2020-12, step: month}
         parameters: {noise: 0, engagement: 0.15, outsider_affinity: 0.2, default_trust: 0}
         states:
@@ -477,10 +459,7 @@ final class EventEffectTests: XCTestCase {
           - {from: HOST, to: PART, value: 0.1}
         events:
           - {id: mission, step: 0, type: partnership, from: PART, to: HOST, \(event)}
-        """)
-        var world = WorldBuilder.initialWorld(of: scenario)
-        ModelKit.apply(scenario, event: 0, to: &world)
-        return world
+        """).world
     }
 
     func testPartnershipRaisesHostTrustAndBlocAffinityByEngagementTimesIntensity() throws {
@@ -500,7 +479,8 @@ final class EventEffectTests: XCTestCase {
     // MARK: - shock
 
     func testShockAddsOrSetsTrustAffinityAndCapabilityMutuallyAndClamped() throws {
-        let scenario = try ModelKit.scenario("""
+        let a = 0, b = 1, c = 2
+        let world = try ModelKit.afterFirstEvent("""
         calendar: {start: 2020-01, end: 2020-12, step: month}
         parameters: {noise: 0, member_trust: 0.4, member_affinity: 0.8, outsider_affinity: 0.2, default_trust: 0}
         states:
@@ -528,10 +508,7 @@ final class EventEffectTests: XCTestCase {
               - {state: A, delta: -10}
               - {state: B, value: 5}
               - {state: C, delta: 0.5}
-        """)
-        let a = 0, b = 1, c = 2
-        var world = WorldBuilder.initialWorld(of: scenario)
-        ModelKit.apply(scenario, event: 0, to: &world)
+        """).world
         XCTAssertEqual(world.trust(a, b), -1, accuracy: accuracy)    // 0.4 − 1.5 = −1.1, clamped
         XCTAssertEqual(world.trust(a, c), 0.7, accuracy: accuracy)   // set
         XCTAssertEqual(world.trust(c, a), 0.7, accuracy: accuracy)   // set, mutual (was −0.3)

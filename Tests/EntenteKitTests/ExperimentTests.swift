@@ -1,3 +1,4 @@
+import EntenteTestSupport
 import Foundation
 import XCTest
 @testable import EntenteCore
@@ -5,27 +6,9 @@ import XCTest
 
 /// The in-process entry point: `Experiment(scenario:points:replicates:seed:).run(jobs:)`.
 final class ExperimentTests: XCTestCase {
-    private static let yaml = """
-        name: tiny
-        calendar: {start: 2020-01, end: 2021-12, step: month}
-        seed: 7
-        replicates: 2
-        states:
-          - {id: A, capability: 1}
-          - {id: B, capability: 2}
-          - {id: C, capability: 3}
-        blocs:
-          - {id: X, leader: B, members: [A, B], obligation: 0.8}
-        trust:
-          - {from: A, to: C, value: -0.8, mutual: true}
-        events:
-          - {id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 1.0, covert: true}
-          - {id: leak, at: 2020-06, type: reveal, events: [sale]}
-        outcomes:
-          - {name: a_left, type: left, state: A, bloc: X}
-          - {name: a_trust_b, type: trust, from: A, to: B}
-
-        """
+    /// The four-state world with B's covert sale to C and its leak, no attack, the model's default parameters.
+    private static let yaml = TinyWorlds.fourStatesTwoYears(parameters: nil, trust: [TinyWorlds.aDistrustsC],
+                                                            events: [TinyWorlds.covertSale, TinyWorlds.leak])
 
     /// Each run is the run of the re-parameterised engine with stream (seed, point, replicate), and the
     /// results do not depend on the number of threads.

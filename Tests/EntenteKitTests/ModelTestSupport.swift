@@ -21,6 +21,21 @@ enum ModelKit {
         }
     }
 
+    /// The problems of an inline YAML scenario that must not load, each as `line:column message`
+    /// (`-` for no position), in the loader's order; fails the test when the scenario loads.
+    static func loadProblems(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("entente-problems-\(UUID().uuidString).yaml").path
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try ScenarioLoader().load(path: path)
+            XCTFail("loaded", file: file, line: line)
+            return []
+        } catch EntenteError.data(let diagnostics) {
+            return diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" }
+        }
+    }
+
     /// The environment an event sees at step `step`, drawing from `RandomStream(key: key)` unless a stream is given.
     static func environment(_ scenario: Scenario, eventIndex: Int, step: Int = 0, key: UInt64 = 1,
                             random: RandomStream? = nil) -> EventEnvironment {
@@ -36,6 +51,15 @@ enum ModelKit {
         let environment = environment(scenario, eventIndex: index, step: step, key: key, random: random)
         scenario.events[index].effect.apply(to: &world, environment: environment, log: &log)
         return log.entries
+    }
+
+    /// Loads an inline YAML scenario and applies its first event to its initial world (no dynamics):
+    /// the world after it and its log rows.
+    static func afterFirstEvent(_ yaml: String, key: UInt64 = 1) throws -> (world: World, log: [EventLog.Entry]) {
+        let scenario = try scenario(yaml)
+        var world = WorldBuilder.initialWorld(of: scenario)
+        let log = apply(scenario, event: 0, to: &world, key: key)
+        return (world, log)
     }
 
     /// Applies every event of the scenario in file order to its initial world (no dynamics).

@@ -1,38 +1,16 @@
 import EntenteKit
+import EntenteTestSupport
 import Foundation
 import XCTest
 
 /// `observed:` in scenario files (validation messages with exact positions, no effect on runs) and
 /// `entente validate`'s in-process path on tiny scenarios whose scores can be worked out by hand.
-final class ObservedOutcomeTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-observed-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
+final class ObservedOutcomeTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-observed" }
 
     /// Eleven lines; `observed:` entries begin on line 12. BBB's exit is scripted for 2018-06;
     /// CCC is not a member, so it can never leave; AAA leads a bloc nobody strains.
-    private let base = """
-        name: scripted
-        calendar: {start: 2018-01, end: 2019-12}
-        seed: 11
-        states: [{id: AAA, capability: 1}, {id: BBB, capability: 1}, {id: CCC, capability: 1}]
-        blocs: [{id: BLOC, leader: AAA, members: [AAA, BBB]}]
-        events: [{id: exit, at: 2018-06, type: membership, state: BBB, bloc: BLOC, action: leave}]
-        outcomes:
-          - {name: bbb_left, type: left, state: BBB, bloc: BLOC}
-          - {name: ccc_left, type: left, state: CCC, bloc: BLOC}
-          - {name: aaa_frozen, type: frozen, state: AAA, bloc: BLOC}
-          - {name: aaa_trust, type: trust, from: AAA, to: BBB}
-
-        """
+    private let base = TinyWorlds.scriptedExit(extraOutcomes: ["{name: aaa_trust, type: trust, from: AAA, to: BBB}"])
 
     private func write(_ text: String, name: String = "case.yaml") throws -> String {
         let path = folder.appendingPathComponent(name).path

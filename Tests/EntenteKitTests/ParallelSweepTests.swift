@@ -1,35 +1,16 @@
+import EntenteTestSupport
 import Foundation
 import XCTest
 @testable import EntenteCore
 @testable import EntenteKit
 
 /// Sweeps and runs on several threads in-process, so the thread sanitizer sees the workers (`make test-sanitize`).
-final class ParallelSweepTests: XCTestCase {
-    private var folder: URL!
+final class ParallelSweepTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-parallel" }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-parallel-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try """
-        calendar: {start: 2020-01, end: 2021-12, step: month}
-        seed: 3
-        states:
-          - {id: A, capability: 1}
-          - {id: B, capability: 2}
-          - {id: C, capability: 1}
-          - {id: X, capability: 3}
-        blocs:
-          - {id: AL, leader: B, members: [A, B, C], obligation: 1}
-        trust:
-          - {from: A, to: X, value: -0.8, mutual: true}
-        events:
-          - {at: 2020-03, type: attack, by: X, target: A, intensity: 1.5}
-          - {at: 2020-09, type: attack, by: X, target: A, intensity: 1.5}
-          - {at: 2021-03, type: attack, by: X, target: A, intensity: 1.5}
-        outcomes:
-          - {name: a_left, type: left, state: A, bloc: AL}
-          - {name: a_trust_b, type: trust, from: A, to: B}
-        """.write(to: folder.appendingPathComponent("world.yaml"), atomically: true, encoding: .utf8)
+        try super.setUpWithError()
+        try TinyWorlds.allyAttacked(at: ["2020-03", "2020-09", "2021-03"]).write(to: folder.appendingPathComponent("world.yaml"), atomically: true, encoding: .utf8)
         try """
         scenario: world.yaml
         seed: 9
@@ -40,10 +21,6 @@ final class ParallelSweepTests: XCTestCase {
           abandonment: {from: 0.1, to: 0.6}
           k_assist: {from: 1, to: 8}
         """.write(to: folder.appendingPathComponent("sweep.yaml"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
     }
 
     private func sweep(jobs: Int) throws -> (points: Data, rows: [String]) {

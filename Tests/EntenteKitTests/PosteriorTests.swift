@@ -1,46 +1,18 @@
 import EntenteCore
 @testable import EntenteKit
+import EntenteTestSupport
 import Foundation
 import XCTest
 
 /// `run`/`compare --posterior`: which particles are drawn, the estimator, and what is refused.
-final class PosteriorTests: XCTestCase {
-    private var root: URL!
+final class PosteriorTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-posterior" }
 
-    override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("entente-posterior-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        if let root { try? FileManager.default.removeItem(at: root) }
-    }
+    /// The test's folder (tests name their calibration folders `folder`).
+    private var root: URL { folder }
 
     /// A 3-state year with a covert sale, its reveal and an attack; a variant without the sale.
-    private static let scenario = """
-        name: tiny
-        calendar: {start: 2020-01, end: 2020-12, step: month}
-        seed: 7
-        replicates: 6
-        states:
-          - {id: A, capability: 1}
-          - {id: B, capability: 2}
-          - {id: C, capability: 3}
-        blocs:
-          - {id: X, leader: B, members: [A, B], obligation: 0.8}
-        trust:
-          - {from: A, to: C, value: -0.5, mutual: true}
-        events:
-          - {id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 0.5, covert: true}
-          - {id: leak, at: 2020-06, type: reveal, events: [sale]}
-          - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.0, bloc: X}
-        outcomes:
-          - {name: a_left, type: left, state: A, bloc: X}
-          - {name: a_trust_b, type: trust, from: A, to: B}
-        variants:
-          - {name: no-sale, remove: {id: sale}}
-
-        """
+    private static let scenario = TinyWorlds.covertSaleYear(replicates: 6, variants: [TinyWorlds.noSale])
 
     private func file(_ name: String, _ text: String) throws -> String {
         let url = root.appendingPathComponent(name)

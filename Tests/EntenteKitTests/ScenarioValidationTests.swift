@@ -4,8 +4,8 @@ import XCTest
 
 /// Every validation rule of the scenario loader: a small bad file, the exact line and column
 /// of the diagnostic, and a phrase of its message. Lines and columns are 1-based, as printed.
-final class ScenarioValidationTests: XCTestCase {
-    private var folder: URL!
+final class ScenarioValidationTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-validation" }
 
     /// Five lines every file below starts with; additions begin on line 6.
     private let base = """
@@ -16,16 +16,6 @@ final class ScenarioValidationTests: XCTestCase {
           - {id: RUS, capability: 3}
 
         """
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-validation-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
 
     // MARK: - Helpers
 
@@ -61,6 +51,14 @@ final class ScenarioValidationTests: XCTestCase {
             XCTFail("expected EntenteError.data, got \(error)", file: file, line: line)
         }
         return []
+    }
+
+    /// Loads `yaml` from a temporary file and asserts it is refused with exactly one diagnostic, at
+    /// `line`:`column`, whose message contains `phrase`; failures are reported at the calling test's line.
+    private func assertRejects(_ yaml: String, at line: Int, _ column: Int, _ phrase: String,
+                               file: StaticString = #filePath, testLine: UInt = #line) throws {
+        let (path, found) = try diagnostics(yaml, file: file, line: testLine)
+        assertSingle(found, path: path, line: line, column: column, phrase, file: file, testLine: testLine)
     }
 
     /// Asserts that `diagnostics` holds exactly one problem, at `line`:`column` of `path`, whose message contains `phrase`.
@@ -102,8 +100,7 @@ final class ScenarioValidationTests: XCTestCase {
 
     func testYAMLSyntaxErrorIsReportedAtTheOffendingColon() throws {
         // Line 2 indents a key under a scalar value: libyaml finds the ':' at column 4.
-        let (path, found) = try diagnostics("a: b\n  c: d\n")
-        assertSingle(found, path: path, line: 2, column: 4, "not valid YAML: mapping values are not allowed")
+        try assertRejects("a: b\n  c: d\n", at: 2, 4, "not valid YAML: mapping values are not allowed")
     }
 
     func testUnclosedFlowMappingIsASyntaxErrorNamingTheMappingsLine() throws {
@@ -133,14 +130,12 @@ final class ScenarioValidationTests: XCTestCase {
     }
 
     func testUnknownKeyInsideAFlowStateIsReportedAtTheKey() throws {
-        let yaml = """
+        try assertRejects("""
             calendar: {start: 2018-01, end: 2018-12}
             states:
               - {id: ARM, capability: 1, colour: red}
 
-            """
-        let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 3, column: 30, "unknown key 'colour' in a state; expected one of: id, name, capability")
+            """, at: 3, 30, "unknown key 'colour' in a state; expected one of: id, name, capability")
     }
 
     func testUnknownKeyInsideABlockStateSuggestsTheKnownKey() throws {
@@ -161,87 +156,73 @@ final class ScenarioValidationTests: XCTestCase {
     // MARK: - Missing required keys
 
     func testStateWithoutCapabilityIsReportedAtTheStateMapping() throws {
-        let yaml = """
+        try assertRejects("""
             calendar: {start: 2018-01, end: 2018-12}
             states:
               - {id: ARM}
 
-            """
-        let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 3, column: 5, "a state is missing the required key 'capability'")
+            """, at: 3, 5, "a state is missing the required key 'capability'")
     }
 
     func testCalendarWithoutEndIsReportedAtTheCalendarMapping() throws {
-        let yaml = """
+        try assertRejects("""
             calendar: {start: 2018-01}
             states:
               - {id: ARM, capability: 1}
 
-            """
-        let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 1, column: 11, "calendar is missing the required key 'end'")
+            """, at: 1, 11, "calendar is missing the required key 'end'")
     }
 
     func testFileWithoutStatesIsReportedAtTheTopMapping() throws {
-        let (path, found) = try diagnostics("calendar: {start: 2018-01, end: 2018-12}\n")
-        assertSingle(found, path: path, line: 1, column: 1, "the scenario is missing the required key 'states'")
+        try assertRejects("calendar: {start: 2018-01, end: 2018-12}\n", at: 1, 1, "the scenario is missing the required key 'states'")
     }
 
     // MARK: - Wrong types
 
     func testCapabilityThatIsNotANumber() throws {
-        let yaml = """
+        try assertRejects("""
             calendar: {start: 2018-01, end: 2018-12}
             states:
               - {id: ARM, capability: abc}
 
-            """
-        let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 3, column: 27, "'capability' must be a number; found the text 'abc'")
+            """, at: 3, 27, "'capability' must be a number; found the text 'abc'")
     }
 
     func testQuotedNumberIsNotANumber() throws {
-        let yaml = """
+        try assertRejects("""
             calendar: {start: 2018-01, end: 2018-12}
             states:
               - {id: ARM, capability: "1"}
 
-            """
-        let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 3, column: 27, "'capability' must be a number; found the text '1' (quoted, so it is text; write a number without quotes)")
+            """, at: 3, 27, "'capability' must be a number; found the text '1' (quoted, so it is text; write a number without quotes)")
     }
 
     func testMembersGivenAsOneIdInsteadOfAList() throws {
-        let (path, found) = try diagnostics(base + "blocs:\n  - {id: CSTO, members: ARM}\n")
-        assertSingle(found, path: path, line: 7, column: 25, "'members' must be a list such as [A, B]; found 'ARM'")
+        try assertRejects(base + "blocs:\n  - {id: CSTO, members: ARM}\n", at: 7, 25, "'members' must be a list such as [A, B]; found 'ARM'")
     }
 
     func testStatesGivenAsAMappingInsteadOfAList() throws {
-        let (path, found) = try diagnostics("calendar: {start: 2018-01, end: 2018-12}\nstates: {ARM: 1}\n")
-        assertSingle(found, path: path, line: 2, column: 9, "'states' must be a list (items starting with '-'); found a mapping")
+        try assertRejects("calendar: {start: 2018-01, end: 2018-12}\nstates: {ARM: 1}\n", at: 2, 9, "'states' must be a list (items starting with '-'); found a mapping")
     }
 
     // MARK: - Ids and references
 
     func testDuplicateStateIdIsReportedAtTheSecondId() throws {
-        let yaml = """
+        try assertRejects("""
             calendar: {start: 2018-01, end: 2018-12}
             states:
               - {id: ARM, capability: 1}
               - {id: ARM, capability: 2}
 
-            """
-        let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 4, column: 10, "state id 'ARM' is declared twice")
+            """, at: 4, 10, "state id 'ARM' is declared twice")
     }
 
     func testEventNamingAnUnknownStateSuggestsTheClosestId() throws {
-        let (path, found) = try diagnostics(base + """
+        try assertRejects(base + """
             events:
               - {at: 2018-03, type: arms_transfer, from: AMR, to: AZE, value: 0.1}
 
-            """)
-        assertSingle(found, path: path, line: 7, column: 46, "'from' names unknown state 'AMR'; expected one of the ids under `states` (did you mean 'ARM'?)")
+            """, at: 7, 46, "'from' names unknown state 'AMR'; expected one of the ids under `states` (did you mean 'ARM'?)")
     }
 
     func testEventNamingAStateFarFromAnyIdHasNoSuggestion() throws {
@@ -255,14 +236,13 @@ final class ScenarioValidationTests: XCTestCase {
     }
 
     func testBlocLeaderThatIsNotAMember() throws {
-        let (path, found) = try diagnostics(base + "blocs:\n  - {id: CSTO, leader: RUS, members: [ARM, AZE]}\n")
-        assertSingle(found, path: path, line: 7, column: 24, "leader 'RUS' is not a member of the bloc")
+        try assertRejects(base + "blocs:\n  - {id: CSTO, leader: RUS, members: [ARM, AZE]}\n", at: 7, 24, "leader 'RUS' is not a member of the bloc")
     }
 
     /// A state whose capability is wrong is still declared: later references to it must not add
     /// a second, misleading "unknown state" diagnostic. (Fails today: see the report.)
     func testStateWithABadFieldIsStillAKnownIdForLaterReferences() throws {
-        let yaml = """
+        try assertRejects("""
             calendar: {start: 2018-01, end: 2018-12}
             states:
               - {id: ARM, capability: abc}
@@ -270,32 +250,26 @@ final class ScenarioValidationTests: XCTestCase {
             trust:
               - {from: ARM, to: AZE, value: 0.5}
 
-            """
-        let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 3, column: 27, "'capability' must be a number; found the text 'abc'")
+            """, at: 3, 27, "'capability' must be a number; found the text 'abc'")
     }
 
     // MARK: - Numbers
 
     func testTrustValueAboveOne() throws {
-        let (path, found) = try diagnostics(base + "trust:\n  - {from: ARM, to: AZE, value: 1.5}\n")
-        assertSingle(found, path: path, line: 7, column: 33, "'value' must be between -1 and 1; found 1.5")
+        try assertRejects(base + "trust:\n  - {from: ARM, to: AZE, value: 1.5}\n", at: 7, 33, "'value' must be between -1 and 1; found 1.5")
     }
 
     func testNegativeObligation() throws {
-        let (path, found) = try diagnostics(base + "blocs:\n  - {id: CSTO, members: [ARM, AZE], obligation: -1}\n")
-        assertSingle(found, path: path, line: 7, column: 49, "'obligation' must be between 0 and 1; found -1")
+        try assertRejects(base + "blocs:\n  - {id: CSTO, members: [ARM, AZE], obligation: -1}\n", at: 7, 49, "'obligation' must be between 0 and 1; found -1")
     }
 
     func testZeroCapabilityIsRejected() throws {
-        let yaml = """
+        try assertRejects("""
             calendar: {start: 2018-01, end: 2018-12}
             states:
               - {id: ARM, capability: 0}
 
-            """
-        let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 3, column: 27, "'capability' must be greater than 0; found 0")
+            """, at: 3, 27, "'capability' must be greater than 0; found 0")
     }
 
     func testInfinityAndNaNAreNotFinite() throws {
@@ -314,30 +288,26 @@ final class ScenarioValidationTests: XCTestCase {
     }
 
     func testInfiniteParameterIsNotFinite() throws {
-        let (path, found) = try diagnostics(base + "parameters:\n  betrayal: .inf\n")
-        assertSingle(found, path: path, line: 7, column: 13, "'betrayal' must be a finite number; found '.inf'")
+        try assertRejects(base + "parameters:\n  betrayal: .inf\n", at: 7, 13, "'betrayal' must be a finite number; found '.inf'")
     }
 
     // MARK: - Dates and the calendar
 
     func testEventDateWithMonth13DoesNotParse() throws {
-        let (path, found) = try diagnostics(base + """
+        try assertRejects(base + """
             events:
               - {at: 2018-13, type: arms_transfer, from: ARM, to: AZE, value: 0.1}
 
-            """)
-        assertSingle(found, path: path, line: 7, column: 10, "'at' date 2018-13 does not exist: there is no month 13 (months go from 01 to 12)")
+            """, at: 7, 10, "'at' date 2018-13 does not exist: there is no month 13 (months go from 01 to 12)")
     }
 
     func testCalendarStartThatDoesNotParse() throws {
-        let yaml = """
+        try assertRejects("""
             calendar: {start: 2018-02-30, end: 2018-12}
             states:
               - {id: ARM, capability: 1}
 
-            """
-        let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 1, column: 19, "'start' date 2018-02-30 does not exist: 2018-02 has 28 days, not 30")
+            """, at: 1, 19, "'start' date 2018-02-30 does not exist: 2018-02 has 28 days, not 30")
     }
 
     func testEventDatesOutsideTheCalendar() throws {
@@ -365,14 +335,12 @@ final class ScenarioValidationTests: XCTestCase {
     }
 
     func testCalendarEndingBeforeItStartsIsEmpty() throws {
-        let yaml = """
+        try assertRejects("""
             calendar: {start: 2018-05, end: 2018-03}
             states:
               - {id: ARM, capability: 1}
 
-            """
-        let (path, found) = try diagnostics(yaml)
-        assertSingle(found, path: path, line: 1, column: 33, "the calendar is empty: end 2018-03-31 is before start 2018-05-01")
+            """, at: 1, 33, "the calendar is empty: end 2018-03-31 is before start 2018-05-01")
     }
 
     // MARK: - Events and parameters
@@ -396,28 +364,25 @@ final class ScenarioValidationTests: XCTestCase {
     }
 
     func testParameterOutOfItsRange() throws {
-        let (path, found) = try diagnostics(base + "parameters:\n  complicity: 2\n")
-        assertSingle(found, path: path, line: 7, column: 15, "'complicity' must be between 0 and 1; found 2")
+        try assertRejects(base + "parameters:\n  complicity: 2\n", at: 7, 15, "'complicity' must be between 0 and 1; found 2")
     }
 
     func testRevealNamingANonCovertTransfer() throws {
-        let (path, found) = try diagnostics(base + """
+        try assertRejects(base + """
             events:
               - {id: t1, at: 2018-03, type: arms_transfer, from: ARM, to: AZE, value: 0.1}
               - {at: 2018-05, type: reveal, events: [t1]}
 
-            """)
-        assertSingle(found, path: path, line: 8, column: 5, "reveal names 't1', which is not covert; expected a transfer with covert: true")
+            """, at: 8, 5, "reveal names 't1', which is not covert; expected a transfer with covert: true")
     }
 
     func testRevealNamingAnEventThatIsNotATransfer() throws {
-        let (path, found) = try diagnostics(base + """
+        try assertRejects(base + """
             events:
               - {id: s1, at: 2018-03, type: shock, capability: [{state: ARM, delta: 1}]}
               - {at: 2018-05, type: reveal, events: [s1]}
 
-            """)
-        assertSingle(found, path: path, line: 8, column: 42, "'events' names 's1', of type shock; expected a covert arms_transfer")
+            """, at: 8, 42, "'events' names 's1', of type shock; expected a covert arms_transfer")
     }
 
     func testRevealOfACovertTransferIsAccepted() throws {

@@ -1,50 +1,24 @@
 import CGSL
+import EntenteTestSupport
 import Foundation
 import XCTest
 @testable import EntenteCore
 @testable import EntenteKit
 
 /// Sweep designs (grid, random, latin, sobol), shards, and the validation of sweep files — with concrete numbers.
-final class SweepDesignTests: XCTestCase {
+final class SweepDesignTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-sweep-design" }
+
     // MARK: - Fixtures
 
-    private var folder: URL!
-
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("entente-sweep-design-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try super.setUpWithError()
         try Self.tinyScenario.write(to: folder.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
     }
 
-    override func tearDownWithError() throws {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-    }
-
     /// Four states, 24 monthly steps, a bloc, a covert transfer, its reveal and an attack.
-    private static let tinyScenario = """
-        name: tiny
-        calendar: {start: 2020-01, end: 2021-12, step: month}
-        seed: 7
-        replicates: 2
-        states:
-          - {id: A, capability: 1}
-          - {id: B, capability: 2}
-          - {id: C, capability: 3}
-          - {id: D, capability: 1.5}
-        blocs:
-          - {id: X, leader: B, members: [A, B, D], obligation: 0.8}
-        trust:
-          - {from: A, to: C, value: -0.8, mutual: true}
-        events:
-          - {id: sale, at: 2020-03, type: arms_transfer, from: B, to: C, value: 1.0, covert: true}
-          - {id: leak, at: 2020-06, type: reveal, events: [sale]}
-          - {id: war, at: 2020-09, type: attack, by: C, target: A, intensity: 1.5, bloc: X}
-        outcomes:
-          - {name: a_left, type: left, state: A, bloc: X}
-          - {name: a_trust_b, type: trust, from: A, to: B}
-
-        """
+    private static let tinyScenario = TinyWorlds.fourStatesTwoYears(parameters: nil, trust: [TinyWorlds.aDistrustsC],
+                                                                     events: [TinyWorlds.covertSale, TinyWorlds.leak, TinyWorlds.war])
 
     /// Writes a sweep file beside tiny.yaml and returns its path.
     private func writeSweep(_ text: String, name: String = "sweep.yaml") throws -> String {

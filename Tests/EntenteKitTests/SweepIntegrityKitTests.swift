@@ -1,3 +1,4 @@
+import EntenteTestSupport
 import Foundation
 import XCTest
 @testable import EntenteCore
@@ -5,32 +6,12 @@ import XCTest
 
 /// In-process tests of sweep integrity: injected failures and `--retry-failed`, rows checked on
 /// read, the folder lock, Slurm array mapping, refused sweep paths, and `run`'s series memory budget.
-final class SweepIntegrityKitTests: XCTestCase {
-    private var folder: URL!
+final class SweepIntegrityKitTests: FolderTestCase {
+    override class var folderPrefix: String { "entente-integrity" }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-integrity-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try write("""
-            calendar: {start: 2020-01, end: 2021-12, step: month}
-            seed: 3
-            states:
-              - {id: A, capability: 1}
-              - {id: B, capability: 2}
-              - {id: C, capability: 1}
-              - {id: X, capability: 3}
-            blocs:
-              - {id: AL, leader: B, members: [A, B, C], obligation: 1}
-            trust:
-              - {from: A, to: X, value: -0.8, mutual: true}
-            events:
-              - {at: 2020-03, type: attack, by: X, target: A, intensity: 1.5}
-              - {at: 2020-09, type: attack, by: X, target: A, intensity: 1.5}
-            outcomes:
-              - {name: a_left, type: left, state: A, bloc: AL}
-              - {name: a_trust_b, type: trust, from: A, to: B}
-
-            """, to: "world.yaml")
+        try super.setUpWithError()
+        try write(TinyWorlds.allyAttacked(at: ["2020-03", "2020-09"]), to: "world.yaml")
         try write("""
             scenario: world.yaml
             seed: 9
@@ -40,10 +21,6 @@ final class SweepIntegrityKitTests: XCTestCase {
               complicity: {values: [0, 0.5, 1]}
 
             """, to: "sweep.yaml")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
     }
 
     private func write(_ text: String, to name: String) throws {
