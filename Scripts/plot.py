@@ -142,12 +142,19 @@ class Plotter:
         rows = frame[(frame["state"] == state) & (frame["bloc"] == bloc)]
         if not len(rows):
             return
-        mean = rows.groupby("when")[["trust_term", "security_term", "clamp", "target", "affinity"]].mean()
+        # Model 2's drivers.csv adds the grievance and hierarchy terms (docs/outputs.md#driverscsv-under-model-2).
+        terms = [("trust_term", "trust term w_trust·τ/2")]
+        if "grievance_term" in rows.columns:
+            terms.append(("grievance_term", "grievance term −w_trust·G/2"))
+        terms.append(("security_term", "security term w_security·need·(2·cover−1)/2"))
+        if "hierarchy_term" in rows.columns:
+            terms.append(("hierarchy_term", "hierarchy term −w_security·autonomy·dominance/2"))
+        terms.append(("clamp", "clamp adjustment"))
+        mean = rows.groupby("when")[[column for column, _ in terms] + ["target", "affinity"]].mean()
         fig, ax = plt.subplots(figsize=(10, 5.5))
         upper = pd.Series(0.5, index=mean.index)  # terms stacked from the constant 1/2: positive parts above, negative below
         lower = pd.Series(0.5, index=mean.index)
-        for column, label in [("trust_term", "trust term w_trust·τ/2"), ("security_term", "security term w_security·need·(2·cover−1)/2"),
-                              ("clamp", "clamp adjustment")]:
+        for column, label in terms:
             positive = mean[column].clip(lower=0)
             negative = mean[column].clip(upper=0)
             if not (positive.any() or negative.any()):

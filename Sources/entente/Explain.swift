@@ -38,6 +38,19 @@ struct Explain: ParsableCommand {
         func number(_ value: Double) -> String { NumberText.rounded(value, places: 3) }
         func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         func table(_ points: [Explanation.Point], title: String) -> [String] {
+            if e.modelTwo {
+                var out = [title, [pad("date", 8), pad("status", 7), pad("affinity", 9), pad("target", 8), pad("= 1/2", 6), pad("+ trust", 8),
+                                   pad("+ grievance", 12), pad("+ security", 11), pad("+ hierarchy", 12), pad("+ clamp", 8)].joined(separator: " ")]
+                for index in indices {
+                    let p = points[index]
+                    out.append([pad(p.date, 8), pad(p.status, 7), pad(number(p.affinity), 9), pad(number(p.target), 8), pad("0.5", 6),
+                                pad(number(p.trust), 8), pad(number(p.grievance), 12), pad(number(p.security), 11),
+                                pad(number(p.hierarchy), 12), pad(number(p.clamp), 8)].joined(separator: " "))
+                }
+                let first = points[0], last = points[n - 1]
+                out.append("change \(first.date)→\(last.date): affinity \(number(last.affinity - first.affinity)), target \(number(last.target - first.target)) = trust \(number(last.trust - first.trust)) + grievance \(number(last.grievance - first.grievance)) + security \(number(last.security - first.security)) + hierarchy \(number(last.hierarchy - first.hierarchy)) + clamp \(number(last.clamp - first.clamp))")
+                return out
+            }
             var out = [title, [pad("date", 8), pad("status", 7), pad("affinity", 9), pad("target", 8), pad("= 1/2", 6),
                                pad("+ trust", 8), pad("+ security", 11), pad("+ clamp", 8)].joined(separator: " ")]
             for index in indices {
@@ -49,7 +62,9 @@ struct Explain: ParsableCommand {
             out.append("change \(first.date)→\(last.date): affinity \(number(last.affinity - first.affinity)), target \(number(last.target - first.target)) = trust \(number(last.trust - first.trust)) + security \(number(last.security - first.security)) + clamp \(number(last.clamp - first.clamp))")
             return out
         }
-        var lines = ["\(state)'s affinity for \(bloc): target = 1/2 + trust term + security term + clamp (docs/model.md, rule 5)", ""]
+        var lines = [e.modelTwo
+            ? "\(state)'s affinity for \(bloc): target = 1/2 + trust term + grievance term + security term + hierarchy term + clamp (docs/model.md, model 2 rule 5)"
+            : "\(state)'s affinity for \(bloc): target = 1/2 + trust term + security term + clamp (docs/model.md, rule 5)", ""]
         lines += table(e.median, title: "median replicate \(e.medianReplicate) (nearest to the across-replicate median affinity)")
         lines.append("")
         lines += table(e.mean, title: "mean over \(NumberText.count(e.replicates, "replicate")) (status: most common)")

@@ -81,14 +81,12 @@ final class DriversCLITests: CLIHarnessTestCase {
         XCTAssertEqual(lines.last, "  2020-04 trust -0.09: jolt")
     }
 
-    /// drivers.csv takes apart model 1's rules only, so under model 2 (`--model 2`, `model: 2`, or in
-    /// compare) `--record drivers` is refused before any folder is made, with exit 64.
-    func testRecordDriversUnderModelTwoIsRefusedWithExit64AndNoFolder() throws {
-        let message = "error: --record drivers is not yet available for model 2 (the scenario's `model: 2` or --model 2): drivers.csv takes apart model 1's rules only; record without drivers, or run under model 1 (docs/outputs.md#driverscsv)\n"
-        let flag = try entente(["run", scenario, "--model", "2", "--out", "two", "--replicates", "1", "--record", "drivers", "--quiet"])
-        XCTAssertEqual(flag.status, 64)
-        XCTAssertEqual(flag.stderr, message)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("two").path))
+    /// Under model 2 (`--model 2`, `model: 2`, or in compare) `--record drivers` writes model 2's drivers.csv:
+    /// model 1's columns, then model 2's; `explain` reads it and shows the grievance and hierarchy terms.
+    func testRecordDriversUnderModelTwoWritesModelTwoColumnsInRunAndCompareAndExplainReadsThem() throws {
+        let modelTwoHeader = SeriesRecorder.driversHeader + ["grievance", "dominance", "grievance_term", "hierarchy_term",
+                                                             "felt_affinity", "felt_gap", "exit_cost_term", "exit_excess", "anchored"]
+        XCTAssertEqual(SeriesRecorder.driversModelTwoHeader, modelTwoHeader)
         try """
             name: model two tiny
             model: 2
@@ -103,17 +101,43 @@ final class DriversCLITests: CLIHarnessTestCase {
               - {name: calm, parameters: {noise: 0}}
 
             """.write(to: folder.appendingPathComponent("two.yaml"), atomically: true, encoding: .utf8)
+        func header(_ path: String) throws -> String {
+            String(String(decoding: try read(path), as: UTF8.self).split(separator: "\n")[0])
+        }
         let file = try entente(["run", "two.yaml", "--out", "file", "--record", "every=2,drivers", "--quiet"])
-        XCTAssertEqual(file.status, 64)
-        XCTAssertEqual(file.stderr, message)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("file").path))
+        XCTAssertEqual(file.status, 0, file.stderr)
+        XCTAssertEqual(try header("file/drivers.csv"), modelTwoHeader.joined(separator: ","))
+        // 2 recorded steps (0 and the last) × 2 states × 1 bloc.
+        XCTAssertEqual(String(decoding: try read("file/drivers.csv"), as: UTF8.self).split(separator: "\n").count, 1 + 2 * 2)
         let compare = try entente(["compare", "two.yaml", "--out", "cmp", "--record", "drivers", "--quiet"])
-        XCTAssertEqual(compare.status, 64)
-        XCTAssertEqual(compare.stderr, message)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cmp").path))
-        // Without drivers, and under model 1, the same runs go ahead.
-        XCTAssertEqual(try entente(["run", "two.yaml", "--out", "plain", "--record", "every=2", "--quiet"]).status, 0)
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        XCTAssertEqual(try header("cmp/drivers.csv"), (["variant"] + modelTwoHeader).joined(separator: ","))
+        XCTAssertEqual(try entente(["run", scenario, "--model", "2", "--out", "two", "--replicates", "1", "--record", "every=12,drivers", "--quiet"]).status, 0)
+        XCTAssertEqual(try header("two/drivers.csv"), modelTwoHeader.joined(separator: ","))
+        // Under model 1 the same file keeps model 1's 22 columns.
         XCTAssertEqual(try entente(["run", "two.yaml", "--model", "1", "--out", "one", "--record", "drivers", "--quiet"]).status, 0)
+        XCTAssertEqual(try header("one/drivers.csv"), SeriesRecorder.driversHeader.joined(separator: ","))
+        let explain = try entente(["explain", "file", "--state", "A", "--bloc", "X"])
+        XCTAssertEqual(explain.status, 0, explain.stderr)
+        let lines = explain.stdout.components(separatedBy: "\n")
+        XCTAssertEqual(lines[0], "A's affinity for X: target = 1/2 + trust term + grievance term + security term + hierarchy term + clamp (docs/model.md, model 2 rule 5)")
+        XCTAssertEqual(lines[3], "    date  status  affinity   target  = 1/2  + trust  + grievance  + security  + hierarchy  + clamp")
+        // Arms under different models cannot share one drivers.csv header: refused before any folder is made.
+        try String(decoding: try read("two.yaml"), as: UTF8.self).replacingOccurrences(of: "parameters: {noise: 0}}", with: "set: {model: 1}}")
+            .write(to: folder.appendingPathComponent("mixed.yaml"), atomically: true, encoding: .utf8)
+        let mixed = try entente(["compare", "mixed.yaml", "--out", "mixed", "--record", "drivers", "--quiet"])
+        XCTAssertEqual(mixed.status, 64)
+        XCTAssertEqual(mixed.stderr, "error: --record drivers: the arms run under model 2 and model 1, and drivers.csv has one header (model 2's has more columns); record the arms separately with `entente run --variant NAME --record drivers` (docs/outputs.md#driverscsv-under-model-2)\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("mixed").path))
+    }
+
+    /// Model 1's drivers.csv is pinned to its bytes from before model 2's drivers existed (main 9538b65):
+    /// adding model 2's columns and hook changed nothing under model 1.
+    func testModelOneDriversCSVKeepsItsBytes() throws {
+        XCTAssertEqual(try entente(["run", scenario, "--out", "one", "--replicates", "2", "--seed", "5", "--record", "every=12,trust=none,drivers", "--quiet"]).status, 0)
+        let bytes = try read("one/drivers.csv")
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self).split(separator: "\n").count, 1 + 2 * 9 * 11 * 2)  // 9 recorded steps
+        XCTAssertEqual(SHA256.hex(bytes), "0eef5f9d0466fe684d3b8460a2415f3f17720a4f4b3c029ad866d985cd9a16b5")
     }
 
     func testExplainRefusesARunWithoutDriversWithExit66() throws {

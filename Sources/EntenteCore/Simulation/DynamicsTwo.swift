@@ -150,8 +150,9 @@ public enum DynamicsTwo {
                     let need = needs[i]
                     for b in 0..<blocs {
                         let cell = i &* blocs &+ b
-                        let hierarchy = leader[b] == i ? 0 : wSecurity * autonomy[i] * dominance[b]
-                        let target = min(1, max(0, (1 + wTrust * (blocTrust[cell] - grievance[cell]) + wSecurity * need * (2 * cover[cell] - 1) - hierarchy) / 2))
+                        let hierarchy = hierarchyCost(isLeader: leader[b] == i, autonomy: autonomy[i], dominance: dominance[b], wSecurity: wSecurity)
+                        let target = affinityTarget(blocTrust: blocTrust[cell], grievance: grievance[cell], need: need, cover: cover[cell],
+                                                    hierarchy: hierarchy, wTrust: wTrust, wSecurity: wSecurity)
                         targets[cell] = target
                         affinity[cell] = min(1, max(0, affinity[cell] + adaptation * (target - affinity[cell])))
                     }
@@ -193,12 +194,11 @@ public enum DynamicsTwo {
                 let affinity = world.affinity[cell]
                 switch world.status[cell] {
                 case .member, .frozen:
-                    var best = nonaligned
-                    for other in 0..<blocs where world.rival[b &* blocs &+ other] { best = max(best, world.affinity[i &* blocs &+ other]) }
+                    let best = outsideOption(i, b, world: world, nonaligned: nonaligned).value
                     let gap = best - affinity
                     // The leader and a sole member on paper are anchored (counted only when a change is possible).
                     if world.status[cell] == .member {
-                        let felt = best - (affinity - triggerWeight * max(0, affinity - scratch.target[cell]))
+                        let felt = best - feltAffinity(affinity: affinity, target: scratch.target[cell], triggerWeight: triggerWeight)
                         if felt > freezeThreshold && !isAnchored(i, b, world) && random.bernoulli(1 - exp(-hazard * (felt - freezeThreshold))) {
                             world.status[cell] = .frozen
                             world.reanchorAfterRupture(i, b)
@@ -206,7 +206,8 @@ public enum DynamicsTwo {
                         }
                         continue
                     }
-                    let excess = best - scratch.target[cell] - leaveThreshold - exitCost * world.need[i] * scratch.cover[cell]
+                    let excess = exitExcess(best: best, target: scratch.target[cell], need: world.need[i], cover: scratch.cover[cell],
+                                            leaveThreshold: leaveThreshold, exitCost: exitCost)
                     if excess > 0 && !isAnchored(i, b, world) {
                         if random.bernoulli(1 - exp(-hazard * excess)) {
                             world.status[cell] = .left

@@ -112,7 +112,11 @@ public struct Engine: Sendable {
                 Dynamics.updateAffinity(&world, parameters: parameters, scratch: scratch)
             }
             if observer.wantsDrivers {
-                observer.observeDrivers(world: world, blocTrust: UnsafeBufferPointer(scratch.blocTrust), cover: UnsafeBufferPointer(scratch.cover), step: step)
+                if modelTwo {
+                    observer.observeModelTwoDrivers(world: world, scratch: scratch, step: step)
+                } else {
+                    observer.observeDrivers(world: world, blocTrust: UnsafeBufferPointer(scratch.blocTrust), cover: UnsafeBufferPointer(scratch.cover), step: step)
+                }
             }
             if modelTwo {
                 DynamicsTwo.updateMembership(&world, step: step, parameters: parameters, random: random, scratch: scratch, names: names, log: &log)

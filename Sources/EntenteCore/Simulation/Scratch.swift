@@ -20,7 +20,7 @@ public final class Scratch {
     /// Model 2: the affinity target of each (state, bloc), kept for the exit rule.
     public let target: UnsafeMutableBufferPointer<Double>
     /// Model 2: each bloc's dominance, the leader's share of its active members' capability (0 without an active leader).
-    let dominance: UnsafeMutableBufferPointer<Double>
+    public let dominance: UnsafeMutableBufferPointer<Double>
     /// Model 2: one state's threat sources (the j with H_ij > 0).
     let sources: UnsafeMutableBufferPointer<Int>
     /// Model 2: 1 when bloc b's `covers:` admits adversary j (`[b * N + j]`; a listed scope admits only its states).

@@ -14,6 +14,10 @@ public protocol StepObserver {
     /// the world holds this step's threat, need and affinity and the statuses rule 6 is about to
     /// check; `blocTrust` and `cover` are τ_ib and cover_ib, state-major (`i · blocs + b`).
     mutating func observeDrivers(world: World, blocTrust: UnsafeBufferPointer<Double>, cover: UnsafeBufferPointer<Double>, step: Int)
+    /// Model 2's counterpart of ``observeDrivers(world:blocTrust:cover:step:)``, called instead of it under
+    /// model 2 when ``wantsDrivers``: `scratch` holds the step's bloc trust, cover, target and dominance as
+    /// model 2's rules 4 and 5 computed them.
+    mutating func observeModelTwoDrivers(world: World, scratch: Scratch, step: Int)
 }
 
 extension StepObserver {
@@ -21,6 +25,8 @@ extension StepObserver {
     public var wantsDrivers: Bool { false }
     /// Ignores the drivers.
     public mutating func observeDrivers(world: World, blocTrust: UnsafeBufferPointer<Double>, cover: UnsafeBufferPointer<Double>, step: Int) {}
+    /// Ignores model 2's drivers.
+    public mutating func observeModelTwoDrivers(world: World, scratch: Scratch, step: Int) {}
 }
 
 /// An observer that keeps nothing (outcome-only runs).

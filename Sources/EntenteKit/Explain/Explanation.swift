@@ -14,6 +14,10 @@ public struct Explanation: Sendable {
         public var trust: Double
         public var security: Double
         public var clamp: Double
+        /// Model 2's grievance term (0 under model 1).
+        public var grievance: Double = 0
+        /// Model 2's hierarchy term (0 under model 1).
+        public var hierarchy: Double = 0
     }
 
     /// A jump of one term between two consecutive recorded steps of the median replicate, with the
@@ -36,8 +40,10 @@ public struct Explanation: Sendable {
     /// Means over replicates at every recorded step (status: the most common one).
     public var mean: [Point]
     /// The median replicate's largest jumps of the trust and security terms (at most `jumps` per term),
-    /// in time order.
+    /// in time order; under model 2 also of the grievance and hierarchy terms.
     public var jumps: [Jump]
+    /// Whether drivers.csv is model 2's (its target has grievance and hierarchy terms).
+    public var modelTwo = false
 
     /// Explains `state`'s affinity for `bloc` from the run folder `folder`.
     public static func load(folder: String, state: String, bloc: String, jumps jumpCount: Int = 5) throws -> Explanation {
@@ -49,9 +55,10 @@ public struct Explanation: Sendable {
             throw EntenteError.noInput("\(folder) has no drivers.csv; run the scenario again with `entente run FILE --record drivers` (docs/outputs.md#driverscsv)")
         }
         var reader = try CSVLineReader(path: driversPath)
-        guard let header = reader.next(), header == SeriesRecorder.driversHeader else {
-            throw EntenteError.data([Diagnostic("expected the drivers.csv header \(SeriesRecorder.driversHeader.joined(separator: ","))", at: SourceLocation(file: driversPath, line: 1, column: 1))])
+        guard let header = reader.next(), header == SeriesRecorder.driversHeader || header == SeriesRecorder.driversModelTwoHeader else {
+            throw EntenteError.data([Diagnostic("expected the drivers.csv header of model 1 (\(SeriesRecorder.driversHeader.joined(separator: ","))) or of model 2 (the same, then \(SeriesRecorder.driversModelTwoColumns.joined(separator: ",")))", at: SourceLocation(file: driversPath, line: 1, column: 1))])
         }
+        let modelTwo = header == SeriesRecorder.driversModelTwoHeader
         let column = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
         var series: [Int: [Point]] = [:]
         var states = Set<String>(), blocs = Set<String>()
@@ -68,7 +75,9 @@ public struct Explanation: Sendable {
             series[replicate, default: []].append(Point(step: step, date: row[2], status: row[column["status"]!],
                                                         affinity: number("affinity"), target: number("target"),
                                                         trust: number("trust_term"), security: number("security_term"),
-                                                        clamp: number("clamp")))
+                                                        clamp: number("clamp"),
+                                                        grievance: modelTwo ? number("grievance_term") : 0,
+                                                        hierarchy: modelTwo ? number("hierarchy_term") : 0))
         }
         guard states.contains(state) else {
             throw EntenteError.usage("--state \(state): not in \(driversPath)\(DidYouMean.hint(for: state, among: states.sorted())); its states: \(states.sorted().joined(separator: ", "))")
@@ -106,11 +115,15 @@ public struct Explanation: Sendable {
             mean.append(Point(step: points[0].step, date: points[0].date, status: status,
                               affinity: points.map(\.affinity).reduce(0, +) / count, target: points.map(\.target).reduce(0, +) / count,
                               trust: points.map(\.trust).reduce(0, +) / count, security: points.map(\.security).reduce(0, +) / count,
-                              clamp: points.map(\.clamp).reduce(0, +) / count))
+                              clamp: points.map(\.clamp).reduce(0, +) / count,
+                              grievance: points.map(\.grievance).reduce(0, +) / count,
+                              hierarchy: points.map(\.hierarchy).reduce(0, +) / count))
         }
         let events = try eventsByStep(folder: folder, replicate: best)
         var found: [Jump] = []
-        for (term, value) in [("trust", \Point.trust), ("security", \Point.security)] as [(String, KeyPath<Point, Double>)] {
+        var terms: [(String, KeyPath<Point, Double>)] = [("trust", \Point.trust), ("security", \Point.security)]
+        if modelTwo { terms += [("grievance", \Point.grievance), ("hierarchy", \Point.hierarchy)] }
+        for (term, value) in terms {
             var candidates: [Jump] = []
             for index in 1..<max(1, length) {
                 let change = median[index][keyPath: value] - median[index - 1][keyPath: value]
@@ -124,7 +137,7 @@ public struct Explanation: Sendable {
             found += candidates.prefix(jumpCount)
         }
         found.sort { $0.step != $1.step ? $0.step < $1.step : $0.term > $1.term }
-        return Explanation(medianReplicate: best, replicates: replicates.count, median: median, mean: mean, jumps: found)
+        return Explanation(medianReplicate: best, replicates: replicates.count, median: median, mean: mean, jumps: found, modelTwo: modelTwo)
     }
 
     /// Consecutive rows of one event folded into one entry: `war-2020 (attack AZE→ARM; +5 rows)`.

@@ -8,7 +8,7 @@ extension Comparison {
     static func runArmsRecording(_ scenarios: [Scenario], names: [String], replicates: Int, seed: UInt64,
                                  request: Request, record: RecordOptions, folder: ResultsFolder,
                                  report: (Int, Int) -> Void) throws -> [[[Double]]] {
-        let files = try SeriesFiles.create(in: folder, record: record, compress: request.compress, variantColumn: true)
+        let files = try SeriesFiles.create(in: folder, record: record, compress: request.compress, variantColumn: true, model: scenarios[0].model)
         let labels = scenarios[0].calendar.labels
         let workers = max(1, min(request.jobs, replicates))
         let budget = max(1, request.seriesMemoryBudget)

@@ -80,7 +80,7 @@ public struct Comparison {
         let columns = Engine(scenario: base).outcomeColumns
         let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
         let out = request.out ?? "Results/\(stem)/compare"
-        if let record = request.record { for scenario in scenarios { try record.checkDrivers(model: scenario.model) } }
+        if let record = request.record { try record.checkDrivers(models: scenarios.map(\.model)) }
         let folder = try ResultsFolder(path: out, force: request.force, inputs: [request.path])  // refuse an existing folder before any run
         let results: [[[Double]]]
         do {

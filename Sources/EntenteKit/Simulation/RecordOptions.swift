@@ -91,12 +91,11 @@ public struct RecordOptions: Sendable, Hashable {
 }
 
 extension RecordOptions {
-    /// Refuses `--record drivers` for a scenario run under model 2 (`model: 2` or `--model 2`): drivers.csv
-    /// takes apart model 1's rules (its target has no grievance or hierarchy cost, its gap and hazard follow
-    /// model 1's membership rule), so under model 2 it would explain decisions the model did not take.
+    /// Refuses `compare --record drivers` when the arms run under different models: drivers.csv has one
+    /// header, and model 2's has more columns than model 1's (docs/outputs.md#driverscsv-under-model-2).
     /// A usage error (exit 64), raised before any folder is created or any replicate runs.
-    public func checkDrivers(model: Int) throws {
-        guard drivers, model == 2 else { return }
-        throw EntenteError.usage("--record drivers is not yet available for model 2 (the scenario's `model: 2` or --model 2): drivers.csv takes apart model 1's rules only; record without drivers, or run under model 1 (docs/outputs.md#driverscsv)")
+    public func checkDrivers(models: [Int]) throws {
+        guard drivers, let first = models.first, let other = models.first(where: { $0 != first }) else { return }
+        throw EntenteError.usage("--record drivers: the arms run under model \(first) and model \(other), and drivers.csv has one header (model 2's has more columns); record the arms separately with `entente run --variant NAME --record drivers` (docs/outputs.md#driverscsv-under-model-2)")
     }
 }

@@ -61,7 +61,6 @@ public struct ScenarioRun {
         let started = Date()
         let scenario = try ScenarioLoader().load(path: request.path, variant: request.variant, settings: request.settings)
         if request.record.landscape { try LandscapeSnapshot.checkSize(states: scenario.states.count) }
-        try request.record.checkDrivers(model: scenario.model)
         let replicates = request.replicates ?? scenario.replicates
         let seed = request.seed ?? scenario.seed
         let stem = URL(fileURLWithPath: request.path).deletingPathExtension().lastPathComponent
@@ -84,7 +83,7 @@ public struct ScenarioRun {
         let engine = Engine(scenario: scenario)
         let labels = scenario.calendar.labels
         let record = request.record
-        let files = try SeriesFiles.create(in: folder, record: record, compress: request.compress, variantColumn: false)
+        let files = try SeriesFiles.create(in: folder, record: record, compress: request.compress, variantColumn: false, model: scenario.model)
         let columns = engine.outcomeColumns
         var outcomes = CSVBuffer(header: ["replicate"] + columns.map(\.name))
         var values: [[Double]] = Array(repeating: [], count: columns.count)

@@ -18,8 +18,12 @@ public struct SeriesFile {
 
     /// The file name, `trust.csv`; `.gz` is added when compressed.
     public let name: String
-    /// The header's columns (without `compare`'s leading `variant`).
+    /// The header's columns (without `compare`'s leading `variant`) under model 1.
     public let columns: [String]
+    /// The header's columns for a run under `model` (only drivers.csv's differ: model 2 adds columns).
+    public func columns(model: Int) -> [String] {
+        recorded == .drivers ? SeriesRecorder.driversHeader(model: model) : columns
+    }
     /// The recorder's buffer that holds the rows.
     public let rows: WritableKeyPath<SeriesRecorder, CSVBuffer>
     /// When it is written.

@@ -32,6 +32,10 @@ struct SpillingRecorder: StepObserver {
         recorder.observeDrivers(world: world, blocTrust: blocTrust, cover: cover, step: step)
     }
 
+    mutating func observeModelTwoDrivers(world: World, scratch: Scratch, step: Int) {
+        recorder.observeModelTwoDrivers(world: world, scratch: scratch, step: step)
+    }
+
     /// Bytes held in memory.
     var heldBytes: Int { Self.buffers.reduce(0) { $0 + recorder[keyPath: $1].bytes.count } }
 
