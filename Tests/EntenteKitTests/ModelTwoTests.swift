@@ -227,6 +227,46 @@ final class ModelTwoTests: XCTestCase {
         XCTAssertEqual(world.grievance[0], 0, accuracy: accuracy)
     }
 
+    /// A's new government turns against the leader (trust 0.5 → −0.5): its target falls from 0.65 to
+    /// (1 + w_trust · (−0.5)) / 2 = 0.35, and its affinity (0.7) moves max(adaptation, regime_reset) of the
+    /// way there in the step of the change, then `adaptation` again; the leader's pace never changes.
+    func testARegimeChangeMovesTheNewGovernmentsAffinityToItsTargetAtRegimeReset() throws {
+        let yaml = """
+            model: 2
+            calendar: {start: 2020-01, end: 2020-03, step: month}
+            parameters: {\(ModelTwoTests.modelOneValues)noise: 0, adaptation: 0.15, RESET}
+            states:
+              - {id: A, capability: 1}
+              - {id: L, capability: 3}
+            blocs:
+              - {id: X, leader: L, members: [A, L]}
+            trust:
+              - {from: A, to: L, value: 0.5}
+            events:
+              - {id: revolution, step: 0, type: regime_change, state: A, shift: {L: -1}}
+            """
+        for (reset, first) in [(1.0, 0.35), (0.5, 0.7 + 0.5 * (0.35 - 0.7)), (0.0, 0.7 + 0.15 * (0.35 - 0.7))] {
+            let scenario = try ModelKit.scenario(yaml.replacingOccurrences(of: "RESET", with: "regime_reset: \(reset)"))
+            var world = WorldBuilder.initialWorld(of: scenario)
+            var scratch = Scratch(world: world)
+            ModelKit.apply(scenario, event: 0, to: &world)
+            XCTAssertEqual(world.regimeChanged, [true, false])
+            DynamicsTwo.perceive(&world, parameters: scenario.parameters, scratch: &scratch)
+            DynamicsTwo.updateAffinity(&world, parameters: scenario.parameters, scratch: scratch)
+            XCTAssertEqual(scratch.target[0], 0.35, accuracy: accuracy)
+            XCTAssertEqual(world.affinity[0], first, accuracy: accuracy)
+            XCTAssertEqual(world.affinity[1], 0.7 + 0.15 * (scratch.target[1] - 0.7), accuracy: accuracy)  // the leader: adaptation
+            XCTAssertEqual(world.regimeChanged, [false, false])
+            DynamicsTwo.perceive(&world, parameters: scenario.parameters, scratch: &scratch)
+            DynamicsTwo.updateAffinity(&world, parameters: scenario.parameters, scratch: scratch)
+            XCTAssertEqual(world.affinity[0], first + 0.15 * (0.35 - first), accuracy: accuracy)  // back to adaptation
+        }
+        let one = try ModelKit.scenario(yaml.replacingOccurrences(of: "model: 2", with: "model: 1").replacingOccurrences(of: "RESET", with: "regime_reset: 1"))
+        var worldOne = WorldBuilder.initialWorld(of: one)
+        ModelKit.apply(one, event: 0, to: &worldOne)
+        XCTAssertEqual(worldOne.regimeChanged, [])  // model 1 keeps no flag and its pace
+    }
+
     func testARevealedBetrayalByACoMemberBecomesGrievance() throws {
         let scenario = try ModelKit.scenario("""
             model: 2

@@ -16,6 +16,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
     case mediation
     case occupationPressure, blockadePressure, sanctionPressure, measureSolidarity, basingPressure
     case hostilityDecay, grievance, grievanceDecay, exitCost, intentSolidarity, triggerWeight
+    case regimeReset
 
     /// What a parameter is: name as written in files, default, inclusive range, meaning.
     public struct Info: Sendable {
@@ -90,6 +91,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .exitCost: return Info(name: "exit_cost", defaultValue: 0.5, minimum: 0, maximum: 2, meaning: "model 2: extra gap needed to leave per unit of the security the bloc provides (need × cover)")
         case .intentSolidarity: return Info(name: "intent_solidarity", defaultValue: 0.3, minimum: 0, maximum: 2, meaning: "model 2: hostile intent a bystander perceives in an attacker per unit of intensity × its trust in the target")
         case .triggerWeight: return Info(name: "trigger_weight", defaultValue: 0.25, minimum: 0, maximum: 1, meaning: "model 2: share of the drop of the affinity target below affinity that counts at once in the freeze test")
+        case .regimeReset: return Info(name: "regime_reset", defaultValue: 1.0, minimum: 0, maximum: 1, meaning: "model 2: share of the way a new government's affinities move to their targets in the step of its `regime_change` (when larger than `adaptation`)")
         }
     }
 
@@ -105,7 +107,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
 
     /// The parameters only model 2 reads, listed in manifests only under model 2 or when set, so
     /// model-1 manifests keep their parameter list.
-    public var isModelTwo: Bool { rawValue >= Parameter.hostilityDecay.rawValue && rawValue <= Parameter.triggerWeight.rawValue }
+    public var isModelTwo: Bool { rawValue >= Parameter.hostilityDecay.rawValue && rawValue <= Parameter.regimeReset.rawValue }
 
     /// All names, for did-you-mean suggestions.
     public static var names: [String] { allCases.map(\.info.name) }

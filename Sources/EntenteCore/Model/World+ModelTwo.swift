@@ -39,8 +39,8 @@ extension World {
     }
 
     /// Model 2, at a `regime_change` of r: the new government judges intentions afresh (row r of H and
-    /// its baseline from the new trust baseline; column r too when `others` re-anchor), and carries no
-    /// grievance of the old one.
+    /// its baseline from the new trust baseline; column r too when `others` re-anchor), carries no
+    /// grievance of the old one, and re-judges its blocs at the next affinity update (`regime_reset`).
     public mutating func reanchorModelTwo(after r: Int, others: Bool) {
         guard isModelTwo else { return }
         let n = stateCount
@@ -55,7 +55,9 @@ extension World {
             }
         }
         for b in 0..<blocCount { grievance[r &* blocCount &+ b] = 0 }
+        regimeChanged[r] = true
     }
+
 
     /// Model 2, at a freeze or exit of i from b (a rupture): i's baselines toward b's other members on
     /// paper fall to current trust when it is lower, so grudges no longer relax back to the old goodwill.

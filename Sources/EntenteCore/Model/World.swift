@@ -54,6 +54,8 @@ public struct World: Sendable {
     public var rival: [Bool] = []
     /// Model 2: each state's preference for autonomy in [0, 1].
     public var autonomy: [Double] = []
+    /// Model 2: per state, true from its `regime_change` to the next affinity update (the new government re-judges).
+    public var regimeChanged: [Bool] = []
 
     /// A world with `stateCount` states and `blocCount` blocs, all zero; the compiler fills it.
     public init(stateCount: Int, blocCount: Int, eventCount: Int) {

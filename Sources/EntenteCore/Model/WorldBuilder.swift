@@ -64,5 +64,6 @@ public enum WorldBuilder {
         world.rival = .init(repeating: false, count: blocCount * blocCount)
         for (b, bloc) in scenario.blocs.enumerated() { for r in bloc.rivals { world.rival[b * blocCount + r] = true } }
         world.autonomy = scenario.states.map(\.autonomy)
+        world.regimeChanged = .init(repeating: false, count: n)
     }
 }

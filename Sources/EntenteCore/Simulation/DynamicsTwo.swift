@@ -131,7 +131,9 @@ public enum DynamicsTwo {
     }
 
     /// Step 5: target_ib = clamp((1 + w_trust (τ_ib − G_ib) + w_security need_i (2 cover_ib − 1)
-    /// − w_security · autonomy_i · dominance_b [i ≠ leader_b]) / 2, 0, 1); affinity moves `adaptation` of the way.
+    /// − w_security · autonomy_i · dominance_b [i ≠ leader_b]) / 2, 0, 1); affinity moves `adaptation` of the way,
+    /// or max(adaptation, regime_reset) of it in the step after i's `regime_change` (Leeds & Savun 2007: the
+    /// commitment was the old government's, so the new one re-judges its blocs at once).
     /// Autonomy given up is weighed on the scale of security gained (Morrow 1991): a fully autonomy-minded
     /// state in a fully dominated bloc loses what a fully threatened state gains from full cover.
     public static func updateAffinity(_ world: inout World, parameters: ParameterValues, scratch: Scratch) {
@@ -139,8 +141,14 @@ public enum DynamicsTwo {
         let adaptation = parameters[.adaptation]
         let wTrust = parameters[.wTrust]
         let wSecurity = parameters[.wSecurity]
+        let regimeReset = max(adaptation, parameters[.regimeReset])
         let blocTrust = scratch.blocTrust, cover = scratch.cover, targets = scratch.target, dominance = scratch.dominance
         let needArray = world.need, grievanceArray = world.grievance, autonomyArray = world.autonomy, leaderArray = world.leader
+        var anyChange = false  // a `regime_change` this step: its state re-judges its blocs (regime_reset)
+        for flag in world.regimeChanged where flag { anyChange = true; break }
+        do {  // the copy of the flags ends before they are cleared
+        let changedArray = world.regimeChanged
+        changedArray.withUnsafeBufferPointer { changed in
         needArray.withUnsafeBufferPointer { needs in
         grievanceArray.withUnsafeBufferPointer { grievance in
         autonomyArray.withUnsafeBufferPointer { autonomy in
@@ -148,13 +156,14 @@ public enum DynamicsTwo {
             world.affinity.withUnsafeMutableBufferPointer { affinity in
                 for i in 0..<needs.count {
                     let need = needs[i]
+                    let rate = changed[i] ? regimeReset : adaptation  // a new government re-judges its blocs
                     for b in 0..<blocs {
                         let cell = i &* blocs &+ b
                         let hierarchy = hierarchyCost(isLeader: leader[b] == i, autonomy: autonomy[i], dominance: dominance[b], wSecurity: wSecurity)
                         let target = affinityTarget(blocTrust: blocTrust[cell], grievance: grievance[cell], need: need, cover: cover[cell],
                                                     hierarchy: hierarchy, wTrust: wTrust, wSecurity: wSecurity)
                         targets[cell] = target
-                        affinity[cell] = min(1, max(0, affinity[cell] + adaptation * (target - affinity[cell])))
+                        affinity[cell] = min(1, max(0, affinity[cell] + rate * (target - affinity[cell])))
                     }
                 }
             }
@@ -162,6 +171,9 @@ public enum DynamicsTwo {
         }
         }
         }
+        }
+        }
+        if anyChange { for i in 0..<world.regimeChanged.count { world.regimeChanged[i] = false } }
     }
 
     /// The leader of b, or its only member on paper: it never freezes or leaves b.
