@@ -28,14 +28,15 @@ final class ModelDefaultsTests: XCTestCase {
             XCTAssertEqual(expected[entry.parameter], entry.value, entry.parameter.info.name)
         }
         // The posterior medians of the library fit (docs/model.md#model-2-defaults), three significant digits.
-        XCTAssertEqual(expected[.nonaligned], 0.484)
-        XCTAssertEqual(expected[.wSecurity], 0.560)
-        XCTAssertEqual(expected[.balance], 0.0326)
-        XCTAssertEqual(expected[.memberTrust], 0.581)
-        XCTAssertEqual(expected[.abandonment], 0.576)
-        XCTAssertEqual(expected[.freezeThreshold], 0.132)
-        XCTAssertEqual(expected[.leaveThreshold], 0.166)
-        XCTAssertEqual(expected[.hazard], 2.83)
+        XCTAssertEqual(expected[.nonaligned], 0.486)
+        XCTAssertEqual(expected[.wSecurity], 0.614)
+        XCTAssertEqual(expected[.balance], 0.0489)
+        XCTAssertEqual(expected[.memberTrust], 0.424)
+        XCTAssertEqual(expected[.abandonment], 0.542)
+        XCTAssertEqual(expected[.freezeThreshold], 0.114)
+        XCTAssertEqual(expected[.leaveThreshold], 0.208)
+        XCTAssertEqual(expected[.hazard], 8.15)
+        XCTAssertEqual(expected[.adaptation], 0.104)
         XCTAssertEqual(expected[.exitCost], 0.5, "not fitted: model 1's default")
         for parameter in Parameter.allCases where !ModelDefaults.modelTwo.contains(where: { $0.parameter == parameter }) {
             XCTAssertEqual(expected[parameter], parameter.info.defaultValue, "\(parameter.info.name) is not in model 2's table, so it keeps model 1's default")

@@ -10,14 +10,15 @@ public enum ModelDefaults {
     /// `Scenarios/calibration/library-model2.yaml` (docs/model.md#model-2-defaults).
     /// Rounded to three significant digits; the 90 % intervals are in docs/model.md.
     public static let modelTwo: [(parameter: Parameter, value: Double)] = [
-        (.abandonment, 0.576),
-        (.balance, 0.0326),
-        (.wSecurity, 0.560),
-        (.nonaligned, 0.484),
-        (.freezeThreshold, 0.132),
-        (.leaveThreshold, 0.166),
-        (.hazard, 2.83),
-        (.memberTrust, 0.581),
+        (.abandonment, 0.542),
+        (.balance, 0.0489),
+        (.wSecurity, 0.614),
+        (.adaptation, 0.104),
+        (.nonaligned, 0.486),
+        (.freezeThreshold, 0.114),
+        (.leaveThreshold, 0.208),
+        (.hazard, 8.15),
+        (.memberTrust, 0.424),
     ]
 
     /// The default of `parameter` under rule set `model` (1 or 2; anything else reads as 1).
