@@ -29,13 +29,13 @@ struct MembershipParameters {
 /// Rule 6 for a state outside bloc b or that has left it, the same in both models (docs/model.md,
 /// "Outside or left"; model 2 joins "exactly as in model 1").
 extension Dynamics {
-    /// If A_ib > join_threshold and the mean trust of b's active members m ≠ i in i (acceptance) exceeds
-    /// accept_threshold, i joins b with probability 1 − exp(−hazard · (A_ib − join_threshold)): one uniform
-    /// draw, made only when both conditions hold; a join sets status_ib to `member` and is logged.
+    /// If i is not an armed group, A_ib > join_threshold and the mean trust of b's active members m ≠ i in i
+    /// (acceptance) exceeds accept_threshold, i joins b with probability 1 − exp(−hazard · (A_ib − join_threshold)):
+    /// one uniform draw, made only when all three hold; a join sets status_ib to `member` and is logged.
     @inline(__always)
     static func considerJoining(_ world: inout World, _ i: Int, _ b: Int, affinity: Double, step: Int,
                                 rule: MembershipParameters, random: RandomStream, names: WorldNames, log: inout EventLog) {
-        guard affinity > rule.joinThreshold else { return }
+        guard affinity > rule.joinThreshold, !world.isGroup[i] else { return }
         let n = world.stateCount
         var sum = 0.0
         var count = 0

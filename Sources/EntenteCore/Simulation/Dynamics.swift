@@ -188,7 +188,6 @@ public enum Dynamics {
                         log.record(step: step, event: "", type: "unfreeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
                     }
                 case .outside, .left:
-                    guard !world.isGroup[i] else { continue }
                     considerJoining(&world, i, b, affinity: affinity, step: step, rule: rule, random: random, names: names, log: &log)
                 }
             }
