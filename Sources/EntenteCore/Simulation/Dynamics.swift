@@ -85,34 +85,14 @@ public enum Dynamics {
         let n = world.stateCount
         let blocs = world.blocCount
         let leaderWeight = parameters[.leaderWeight]
-        // Each bloc's active members and their weights c_m (1 + leader_weight [m leads b]), once per step.
-        let starts = scratch.activeStart, members = scratch.activeMembers, weights = scratch.activeWeight
-        let weightSum = scratch.weightSum, blocTrust = scratch.blocTrust, cover = scratch.cover
-        var count = 0
-        for b in 0..<blocs {
-            starts[b] = count
-            var sum = 0.0
-            for m in 0..<n where world.status[m &* blocs &+ b] == .member {
-                let w = world.capability[m] * (world.leader[b] == m ? 1 + leaderWeight : 1)
-                members[count] = m
-                weights[count] = w
-                sum += w
-                count &+= 1
-            }
-            weightSum[b] = sum
-        }
-        starts[blocs] = count
-        // Moved out of the world while written, so writing them needs no uniqueness check.
-        var threatArray: [Double] = [], needArray: [Double] = []
-        swap(&threatArray, &world.threat)
-        swap(&needArray, &world.need)
+        gatherActiveMembers(world, leaderWeight: leaderWeight, scratch: scratch)
+        let blocTrust = scratch.blocTrust, cover = scratch.cover
         let trustArray = world.trust, capabilityArray = world.capability, statusArray = world.status, obligationArray = world.obligation
+        writingThreatAndNeed(&world) { threats, needs in
         trustArray.withUnsafeBufferPointer { trust in
         capabilityArray.withUnsafeBufferPointer { capability in
         statusArray.withUnsafeBufferPointer { status in
         obligationArray.withUnsafeBufferPointer { obligation in
-        threatArray.withUnsafeMutableBufferPointer { threats in
-        needArray.withUnsafeMutableBufferPointer { needs in
             for i in 0..<n {
                 let row = i &* n
                 var threat = 0.0
@@ -124,19 +104,11 @@ public enum Dynamics {
                 let own = capability[i]
                 needs[i] = threat + own > 0 ? threat / (threat + own) : 0
                 for b in 0..<blocs {
-                    var weighted = 0.0
-                    var support = 0.0
-                    var selfWeight = 0.0
-                    for index in starts[b]..<starts[b &+ 1] {
-                        let m = members[index]
-                        if m == i { selfWeight = weights[index]; continue }
-                        let t = trust[row &+ m]
-                        weighted += weights[index] * t
+                    var support = 0.0  // Σ c_m T_im over the active members m ≠ i with T_im > 0
+                    let cell = i &* blocs &+ b
+                    blocTrust[cell] = Dynamics.blocTrust(i, b, row: row, trust: trust, scratch: scratch) { m, t in
                         if t > 0 { support += capability[m] * t }
                     }
-                    let others = weightSum[b] - selfWeight
-                    let cell = i &* blocs &+ b
-                    blocTrust[cell] = others > 0 ? weighted / others : 0
                     // Only an active member can count on the bloc: frozen members, outsiders and leavers get no cover.
                     if status[cell] != .member || threat == 0 {
                         cover[cell] = 0
@@ -150,9 +122,6 @@ public enum Dynamics {
         }
         }
         }
-        }
-        swap(&threatArray, &world.threat)
-        swap(&needArray, &world.need)
     }
 
     /// Step 5: affinity moves a fraction `adaptation` toward (1 + w_trust τ + w_security need (2 cover − 1)) / 2.
@@ -183,19 +152,14 @@ public enum Dynamics {
         let n = world.stateCount
         let blocs = world.blocCount
         guard blocs > 0 else { return }
-        let nonaligned = parameters[.nonaligned]
-        let freezeThreshold = parameters[.freezeThreshold]
-        let leaveThreshold = parameters[.leaveThreshold]
-        let hysteresis = parameters[.hysteresis]
-        let joinThreshold = parameters[.joinThreshold]
-        let acceptThreshold = parameters[.acceptThreshold]
-        let hazard = parameters[.hazard]
+        let rule = MembershipParameters(parameters)
+        let nonaligned = rule.nonaligned, freezeThreshold = rule.freezeThreshold, leaveThreshold = rule.leaveThreshold
+        let hysteresis = rule.hysteresis, hazard = rule.hazard
         let treaties = world.hasTreaties
         if treaties { world.completeExits(step: step, names: names, log: &log) }
-        // The rule changes statuses only: affinity and trust are read in place, without bounds checks.
-        let affinityArray = world.affinity, trustArray = world.trust
+        // The rule changes statuses only: affinity is read in place, without bounds checks.
+        let affinityArray = world.affinity
         affinityArray.withUnsafeBufferPointer { affinities in
-        trustArray.withUnsafeBufferPointer { trust in
         for i in 0..<n {
             let row = i &* blocs
             for b in 0..<blocs {
@@ -224,22 +188,9 @@ public enum Dynamics {
                         log.record(step: step, event: "", type: "unfreeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
                     }
                 case .outside, .left:
-                    guard affinity > joinThreshold, !world.isGroup[i] else { continue }
-                    var sum = 0.0
-                    var count = 0
-                    for m in 0..<n where m != i && world.status[m &* blocs &+ b] == .member {
-                        sum += trust[m &* n &+ i]
-                        count &+= 1
-                    }
-                    guard count > 0, sum / Double(count) > acceptThreshold else { continue }
-                    if random.bernoulli(1 - exp(-hazard * (affinity - joinThreshold))) {
-                        world.status[cell] = .member
-                        log.record(step: step, event: "", type: "join", actor: names.states[i], target: names.blocs[b],
-                                   detail: "affinity=\(affinity) acceptance=\(sum / Double(count))")
-                    }
+                    considerJoining(&world, i, b, affinity: affinity, step: step, rule: rule, random: random, names: names, log: &log)
                 }
             }
-        }
         }
         }
     }

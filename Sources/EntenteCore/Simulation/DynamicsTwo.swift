@@ -32,41 +32,29 @@ public enum DynamicsTwo {
         let blocs = world.blocCount
         let leaderWeight = parameters[.leaderWeight]
         let kAssist = parameters[.kAssist]
-        let starts = scratch.activeStart, members = scratch.activeMembers, weights = scratch.activeWeight
-        let weightSum = scratch.weightSum, blocTrust = scratch.blocTrust, cover = scratch.cover
+        Dynamics.gatherActiveMembers(world, leaderWeight: leaderWeight, scratch: scratch)
+        let starts = scratch.activeStart, members = scratch.activeMembers
+        let blocTrust = scratch.blocTrust, cover = scratch.cover
         let dominance = scratch.dominance, sources = scratch.sources, scopeAdmits = scratch.scopeAdmits
-        var count = 0
+        // dom_b: the leader's share of the capability of b's active members (0 when it is not one of them).
         for b in 0..<blocs {
-            starts[b] = count
-            var sum = 0.0
             var capabilitySum = 0.0
             var leaderCapability = 0.0
-            for m in 0..<n where world.status[m &* blocs &+ b] == .member {
-                let isLeader = world.leader[b] == m
-                let w = world.capability[m] * (isLeader ? 1 + leaderWeight : 1)
-                members[count] = m
-                weights[count] = w
-                sum += w
+            for index in starts[b]..<starts[b &+ 1] {
+                let m = members[index]
                 capabilitySum += world.capability[m]
-                if isLeader { leaderCapability = world.capability[m] }
-                count &+= 1
+                if world.leader[b] == m { leaderCapability = world.capability[m] }
             }
-            weightSum[b] = sum
             dominance[b] = capabilitySum > 0 ? leaderCapability / capabilitySum : 0
         }
-        starts[blocs] = count
-        var threatArray: [Double] = [], needArray: [Double] = []
-        swap(&threatArray, &world.threat)
-        swap(&needArray, &world.need)
         let trustArray = world.trust, hostilityArray = world.hostility, capabilityArray = world.capability
         let statusArray = world.status, obligationArray = world.obligation
+        Dynamics.writingThreatAndNeed(&world) { threats, needs in
         trustArray.withUnsafeBufferPointer { trust in
         hostilityArray.withUnsafeBufferPointer { hostility in
         capabilityArray.withUnsafeBufferPointer { capability in
         statusArray.withUnsafeBufferPointer { status in
         obligationArray.withUnsafeBufferPointer { obligation in
-        threatArray.withUnsafeMutableBufferPointer { threats in
-        needArray.withUnsafeMutableBufferPointer { needs in
             for i in 0..<n {
                 let row = i &* n
                 let own = capability[i]
@@ -86,16 +74,8 @@ public enum DynamicsTwo {
                 threats[i] = threat
                 needs[i] = 1 - safe
                 for b in 0..<blocs {
-                    var weighted = 0.0
-                    var selfWeight = 0.0
-                    for index in starts[b]..<starts[b &+ 1] {
-                        let m = members[index]
-                        if m == i { selfWeight = weights[index]; continue }
-                        weighted += weights[index] * trust[row &+ m]
-                    }
-                    let others = weightSum[b] - selfWeight
                     let cell = i &* blocs &+ b
-                    blocTrust[cell] = others > 0 ? weighted / others : 0
+                    blocTrust[cell] = Dynamics.blocTrust(i, b, row: row, trust: trust, scratch: scratch) { _, _ in }
                     let own = status[cell]
                     // Members on paper (active or frozen) count on the treaty; outsiders and leavers do not.
                     guard (own == .member || own == .frozen) && threat > 0 else { cover[cell] = 0; continue }
@@ -125,9 +105,6 @@ public enum DynamicsTwo {
         }
         }
         }
-        }
-        swap(&threatArray, &world.threat)
-        swap(&needArray, &world.need)
     }
 
     /// Step 5: target_ib = clamp((1 + w_trust (τ_ib − G_ib) + w_security need_i (2 cover_ib − 1)
@@ -191,13 +168,9 @@ public enum DynamicsTwo {
         let n = world.stateCount
         let blocs = world.blocCount
         guard blocs > 0 else { return }
-        let nonaligned = parameters[.nonaligned]
-        let freezeThreshold = parameters[.freezeThreshold]
-        let leaveThreshold = parameters[.leaveThreshold]
-        let hysteresis = parameters[.hysteresis]
-        let joinThreshold = parameters[.joinThreshold]
-        let acceptThreshold = parameters[.acceptThreshold]
-        let hazard = parameters[.hazard]
+        let rule = MembershipParameters(parameters)
+        let nonaligned = rule.nonaligned, freezeThreshold = rule.freezeThreshold, leaveThreshold = rule.leaveThreshold
+        let hysteresis = rule.hysteresis, hazard = rule.hazard
         let exitCost = parameters[.exitCost]
         let triggerWeight = parameters[.triggerWeight]
         for i in 0..<n {
@@ -231,19 +204,7 @@ public enum DynamicsTwo {
                         log.record(step: step, event: "", type: "unfreeze", actor: names.states[i], target: names.blocs[b], detail: "gap=\(gap)")
                     }
                 case .outside, .left:
-                    guard affinity > joinThreshold else { continue }
-                    var sum = 0.0
-                    var count = 0
-                    for m in 0..<n where m != i && world.isActive(m, b) {
-                        sum += world.trust(m, i)
-                        count += 1
-                    }
-                    guard count > 0, sum / Double(count) > acceptThreshold else { continue }
-                    if random.bernoulli(1 - exp(-hazard * (affinity - joinThreshold))) {
-                        world.status[cell] = .member
-                        log.record(step: step, event: "", type: "join", actor: names.states[i], target: names.blocs[b],
-                                   detail: "affinity=\(affinity) acceptance=\(sum / Double(count))")
-                    }
+                    Dynamics.considerJoining(&world, i, b, affinity: affinity, step: step, rule: rule, random: random, names: names, log: &log)
                 }
             }
         }
