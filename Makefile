@@ -60,7 +60,8 @@ run: build
 	@echo "results: $(OUT)/ (docs/outputs.md explains every file)"
 
 ## Score the model against history: $(SCENARIO) and every case in Scenarios/history/, each only once it
-## exists with `observed:`. Exits 0 whatever the verdicts; writes Results/validation/ (docs/validation.md).
+## exists with `observed:`. Exits 0 whatever the verdicts; writes Results/validation/ (the default model, 1) and
+## Results/validation-model2/ (model 2 at its calibrated defaults) (docs/validation.md).
 validate: build
 	@cases=""; \
 	if grep -q '^observed:' $(SCENARIO); then cases="$(SCENARIO)"; else echo "note: $(SCENARIO) has no observed: outcomes yet; not validated"; fi; \
@@ -68,8 +69,11 @@ validate: build
 	if [ -z "$$cases" ]; then echo "validate: no case to validate yet"; exit 0; fi; \
 	echo "$(ENTENTE) validate $$cases --out Results/validation --force"; \
 	$(ENTENTE) validate $$cases --out Results/validation --force || exit $$?; \
+	echo "$(ENTENTE) validate $$cases --model 2 --out Results/validation-model2 --force"; \
+	$(ENTENTE) validate $$cases --model 2 --out Results/validation-model2 --force || exit $$?; \
 	if python3 -c 'import matplotlib, pandas' 2>/dev/null; then \
 		python3 Scripts/plot.py Results/validation && echo "plots: Results/validation/*.png"; \
+		python3 Scripts/plot.py Results/validation-model2 && echo "plots: Results/validation-model2/*.png"; \
 	fi
 
 ## Leave-one-case-out validation (docs/validation.md#leave-one-case-out): for each case of CAL's library, calibrate
