@@ -3,7 +3,8 @@ public enum WorldBuilder {
     /// The world at step 0, before any event.
     ///
     /// Trust: `default_trust` for every ordered pair, `member_trust` for co-members of any
-    /// bloc, then the values listed under `trust:`; the baseline is this initial matrix.
+    /// bloc — every state on its member list, those joining later (`from:`) included — then the
+    /// values listed under `trust:`; the baseline is this initial matrix.
     /// Affinity: `member_affinity` for a member's blocs, `outsider_affinity` otherwise, then `alignment:`.
     public static func initialWorld(of scenario: Scenario) -> World {
         let n = scenario.states.count
@@ -24,8 +25,15 @@ public enum WorldBuilder {
                 for j in bloc.members where j != i { world.trust[i * n + j] = parameters[.memberTrust] }
             }
             for i in bloc.frozen { world.status[i * blocCount + b] = .frozen }
-            for i in bloc.founders {
-                for j in bloc.founders where j != i { world.trust[i * n + j] = parameters[.memberTrust] }
+            // A state on the member list with a later `from:` (a founder of a bloc founded later, or a
+            // member acceding later) trusts and is trusted by everyone else on the list as co-members are.
+            let listed = bloc.members + bloc.joins.map(\.state).filter { !bloc.members.contains($0) }
+            for join in bloc.joins {
+                let i = join.state
+                for j in listed where j != i {
+                    world.trust[i * n + j] = parameters[.memberTrust]
+                    world.trust[j * n + i] = parameters[.memberTrust]
+                }
             }
         }
         for entry in scenario.trust { world.trust[entry.from * n + entry.to] = entry.value }

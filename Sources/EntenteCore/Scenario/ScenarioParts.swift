@@ -42,7 +42,8 @@ public struct BlocSpec: Sendable {
     public var covers: BlocScope = .all
     /// Blocs declared rivals (`rivals:`), made symmetric by the decoder: model 2's only bloc outside options.
     public var rivals: [Int] = []
-    /// Members joining later, from the member list (`{id: MNE, from: 2017-06}`); not in `members`.
+    /// Members joining later, from the member list (`{id: MNE, from: 2017-06}`); not in `members`. They
+    /// get co-member `member_trust` with everyone on the list at step 0 (an accession is prepared).
     public var joins: [BlocJoin] = []
     /// Step at which the bloc is founded (`from:`), when after the first step; its founding members join then.
     public var foundedStep: Int?
