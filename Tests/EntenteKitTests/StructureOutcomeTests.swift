@@ -234,7 +234,12 @@ final class StructureOutcomeTests: XCTestCase {
         XCTAssertEqual(world.status(d, 0), .member)
         XCTAssertEqual(world.status(e, 0), .outside)
         XCTAssertEqual(world.trust(a, b), 0.4, accuracy: accuracy)   // member_trust among members on paper
-        XCTAssertEqual(world.trust(a, c), 0, accuracy: accuracy)     // a later member starts at default_trust
+        XCTAssertEqual(world.trust(a, c), 0.4, accuracy: accuracy)   // a member acceding in the window: member_trust both ways
+        XCTAssertEqual(world.trust(c, a), 0.4, accuracy: accuracy)
+        XCTAssertEqual(world.trust(c, b), 0.4, accuracy: accuracy)   // with a frozen member on paper too
+        XCTAssertEqual(world.trust(c, d), 0.4, accuracy: accuracy)
+        XCTAssertEqual(world.trust(a, e), 0, accuracy: accuracy)     // acceding after the calendar's end: default_trust
+        XCTAssertEqual(world.trust(e, a), 0, accuracy: accuracy)
         XCTAssertEqual(world.affinity(b, 0), 0.2, accuracy: accuracy) // a frozen member starts at outsider_affinity
         XCTAssertEqual(world.affinity(a, 0), 0.7, accuracy: accuracy)
         // one synthesized join (C at step 3) after the file's one event; E's date is past the end: no join

@@ -10,15 +10,15 @@ public enum ModelDefaults {
     /// `Scenarios/calibration/library-model2.yaml` (docs/model.md#model-2-defaults).
     /// Rounded to three significant digits; the 90 % intervals are in docs/model.md.
     public static let modelTwo: [(parameter: Parameter, value: Double)] = [
-        (.abandonment, 0.542),
-        (.balance, 0.0489),
-        (.wSecurity, 0.614),
-        (.adaptation, 0.104),
-        (.nonaligned, 0.486),
-        (.freezeThreshold, 0.114),
-        (.leaveThreshold, 0.208),
-        (.hazard, 8.15),
-        (.memberTrust, 0.424),
+        (.abandonment, 0.667),
+        (.balance, 0.0622),
+        (.wSecurity, 0.499),
+        (.adaptation, 0.134),
+        (.nonaligned, 0.492),
+        (.freezeThreshold, 0.0975),
+        (.leaveThreshold, 0.205),
+        (.hazard, 4.78),
+        (.memberTrust, 0.409),
     ]
 
     /// The default of `parameter` under rule set `model` (1 or 2; anything else reads as 1).

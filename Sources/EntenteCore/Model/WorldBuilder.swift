@@ -25,10 +25,12 @@ public enum WorldBuilder {
                 for j in bloc.members where j != i { world.trust[i * n + j] = parameters[.memberTrust] }
             }
             for i in bloc.frozen { world.status[i * blocCount + b] = .frozen }
-            // A state on the member list with a later `from:` (a founder of a bloc founded later, or a
-            // member acceding later) trusts and is trusted by everyone else on the list as co-members are.
-            let listed = bloc.members + bloc.joins.map(\.state).filter { !bloc.members.contains($0) }
-            for join in bloc.joins {
+            // A state on the member list with a later `from:` within the calendar (a founder of a bloc
+            // founded later, or a member acceding later) trusts and is trusted by everyone else on the
+            // list as co-members are: an accession is prepared, and the bloc is what it joins.
+            let joining = bloc.joins.filter { $0.step < scenario.calendar.stepCount }
+            let listed = bloc.members + joining.map(\.state).filter { !bloc.members.contains($0) }
+            for join in joining {
                 let i = join.state
                 for j in listed where j != i {
                     world.trust[i * n + j] = parameters[.memberTrust]
