@@ -90,9 +90,9 @@ final class GoldenOutputTests: CLIHarnessTestCase {
         "validate-csto/cases.csv": "0b191ca0fcb7e38658e51056fc662b3f0dad5ab9dd7ad23e92401b16e376e6f0",
         "validate-csto/manifest.json": "07d0aa149f76cd31206e91280c7012ab76293c145cfe0f2fdd1bed687e394c15",
         "validate-csto/validation.csv": "142cf94e8582403629a67d346642b9a9d963ab9f08cb1613cb62aa8e6c7f3bde",
-        "validate-history/cases.csv": "1bcae906c73e596a581df9911d8ecdf9dc141c76e520e144d9c0977a6e69a679",
-        "validate-history/manifest.json": "367555a666e955203e2b2ed914c218c6edbd9f4cb80fe9aa71347b2c5e6f6528",
-        "validate-history/validation.csv": "2a3b0fac8976cd04e73420e5bea2d6a2aba3d142ddea7613466a77caac6e3108",
+        "validate-history/cases.csv": "431fde61a5d54a02aaab4d4dda207974f27e4b4da456866e77689ad66db65a8e",
+        "validate-history/manifest.json": "f395f8f94cc9886831fbc9f9fc55ae82f3e0bc2f08ccf36129762b1e648d8221",
+        "validate-history/validation.csv": "133f18e9cc556322be8a19e1bed0cff7e540595dc71b90ae0bc47ae68c06acd9",
     ]
 
     func testRunCompareSweepAndValidateOutputsAreByteIdenticalToTheRecordedOnes() throws {
