@@ -47,29 +47,10 @@ final class ScenarioLanguage14cTests: XCTestCase {
         XCTAssertEqual(log.first?.detail, "value=0.1 salience=0.1")
     }
 
-    func testAGroupNeverJoinsABlocThatWouldAcceptAStateInTheSamePosition() throws {
-        // A and G both have affinity 1 for N and every member trusts both at 1; with hazard 100, A joins at once.
-        let yaml = world("""
-            trust:
-              - {from: B, to: A, value: 1}
-              - {from: C, to: A, value: 1}
-              - {from: D, to: A, value: 1}
-              - {from: B, to: G, value: 1}
-              - {from: C, to: G, value: 1}
-              - {from: D, to: G, value: 1}
-            alignment:
-              - {state: A, bloc: N, value: 1}
-              - {state: G, bloc: N, value: 1}
-            """, events: "  []").replacingOccurrences(of: "noise: 0,", with: "noise: 0, hazard: 100,")
-        let run = ModelKit.run(try ModelKit.scenario(yaml))
-        XCTAssertEqual(run.worlds[0].status(0, 0), .member)
-        XCTAssertTrue(run.worlds.allSatisfy { $0.status(4, 0) == .outside })
-    }
-
-    func testAGroupNeverJoinsABlocUnderModelTwoEither() throws {
-        // The world above under model 2 (join and accept thresholds pinned at model 1's 0.7 and 0.3): A's
-        // affinity 1 and the members' trust 1 in A and G pass both; with hazard 100, A joins at step 0, G never.
-        let yaml = "model: 2\n" + world("""
+    /// A and G both have affinity 1 for N and every member trusts both at 1; with hazard 100 (and, under
+    /// model 2, the join and accept thresholds pinned at model 1's 0.7 and 0.3) A joins at step 0.
+    private func groupBesideAJoiner(model: Int) -> String {
+        (model == 2 ? "model: 2\n" : "") + world("""
             trust:
               - {from: B, to: A, value: 1}
               - {from: C, to: A, value: 1}
@@ -81,7 +62,16 @@ final class ScenarioLanguage14cTests: XCTestCase {
               - {state: A, bloc: N, value: 1}
               - {state: G, bloc: N, value: 1}
             """, events: "  []").replacingOccurrences(of: "noise: 0,", with: "noise: 0, hazard: 100, join_threshold: 0.7, accept_threshold: 0.3,")
-        let run = ModelKit.run(try ModelKit.scenario(yaml))
+    }
+
+    func testAGroupNeverJoinsABlocThatWouldAcceptAStateInTheSamePosition() throws {
+        let run = ModelKit.run(try ModelKit.scenario(groupBesideAJoiner(model: 1)))
+        XCTAssertEqual(run.worlds[0].status(0, 0), .member)
+        XCTAssertTrue(run.worlds.allSatisfy { $0.status(4, 0) == .outside })
+    }
+
+    func testAGroupNeverJoinsABlocUnderModelTwoEither() throws {
+        let run = ModelKit.run(try ModelKit.scenario(groupBesideAJoiner(model: 2)))
         XCTAssertEqual(run.worlds[0].status(0, 0), .member)
         XCTAssertTrue(run.worlds.allSatisfy { $0.status(4, 0) == .outside })
     }

@@ -45,14 +45,17 @@ public struct MembershipCheck: Sendable, Equatable {
             }
         case .outside, .left:
             change = .join
-            let excess = affinity - parameters[.joinThreshold]
-            if affinity > parameters[.joinThreshold], let acceptance, acceptance > parameters[.acceptThreshold] {
-                hazard = rate * excess
-                probability = 1 - exp(-rate * excess)
-            } else {
-                hazard = 0
-                probability = 0
-            }
+            (hazard, probability) = Self.joinChance(affinity: affinity, acceptance: acceptance, parameters: parameters)
         }
+    }
+
+    /// The join rule's hazard and probability for an outsider with affinity `affinity` whose would-be
+    /// co-members' mean trust in it is `acceptance` (nil: none), the same under both models:
+    /// rate · (A − join_threshold) when A > join_threshold and acceptance > accept_threshold, else 0.
+    public static func joinChance(affinity: Double, acceptance: Double?, parameters: ParameterValues) -> (hazard: Double, probability: Double) {
+        let rate = parameters[.hazard]
+        let excess = affinity - parameters[.joinThreshold]
+        guard affinity > parameters[.joinThreshold], let acceptance, acceptance > parameters[.acceptThreshold] else { return (0, 0) }
+        return (rate * excess, 1 - exp(-rate * excess))
     }
 }

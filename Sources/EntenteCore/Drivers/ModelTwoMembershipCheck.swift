@@ -65,14 +65,7 @@ public struct ModelTwoMembershipCheck: Sendable, Equatable {
             }
         case .outside, .left:
             change = .join
-            let joinThreshold = parameters[.joinThreshold]
-            if affinity > joinThreshold, let acceptance, acceptance > parameters[.acceptThreshold] {
-                hazard = rate * (affinity - joinThreshold)
-                probability = 1 - exp(-rate * (affinity - joinThreshold))
-            } else {
-                hazard = 0
-                probability = 0
-            }
+            (hazard, probability) = MembershipCheck.joinChance(affinity: affinity, acceptance: acceptance, parameters: parameters)
         }
     }
 }
